@@ -1,0 +1,3 @@
+"""FairDesk: runs the day of a career fair."""
+
+__version__ = "0.1.0"

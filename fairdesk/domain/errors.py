@@ -1,0 +1,82 @@
+"""Typed errors with machine-readable codes.
+
+Every refusal a user can meet is one of these. The ``code`` is stable (scripts,
+tests and the UI's wording depend on it); ``str(error)`` is a one-line English
+sentence that names the thing at fault.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class FairDeskError(Exception):
+    """Base of every refusal. ``code`` is machine-readable and stable."""
+
+    code = "error"
+
+    def __init__(self, message: str, **details: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.details = details
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "message": self.message, **self.details}
+
+
+class NotAnEventFile(FairDeskError):
+    code = "not_an_event"
+
+
+class EventFromNewerVersion(FairDeskError):
+    code = "newer_version"
+
+
+class EventFileMissing(FairDeskError):
+    code = "no_such_file"
+
+
+class UnknownCandidate(FairDeskError):
+    code = "unknown_candidate"
+
+
+class UnknownEmployer(FairDeskError):
+    code = "unknown_employer"
+
+
+class AmbiguousEmployer(FairDeskError):
+    code = "ambiguous_employer"
+
+
+class UnknownCheckIn(FairDeskError):
+    code = "not_checked_in"
+
+
+class AlreadyCheckedIn(FairDeskError):
+    code = "already_checked_in"
+
+
+class NotAFairDay(FairDeskError):
+    code = "not_a_fair_day"
+
+
+class UnknownVisit(FairDeskError):
+    code = "unknown_visit"
+
+
+class InvalidField(FairDeskError):
+    """A value the user typed or imported does not fit its field."""
+
+    code = "invalid_field"
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message, field=field)
+        self.field = field
+
+
+class ReasonRequired(FairDeskError):
+    code = "reason_required"
+
+
+class DuplicateEmployer(FairDeskError):
+    code = "duplicate_employer"

@@ -1,0 +1,69 @@
+"""Reading candidates: by ref, id, email, phone; search as you type."""
+
+from __future__ import annotations
+
+from fairdesk.domain.model import Candidate
+from fairdesk.domain.rules import ref_number
+from fairdesk.domain.text import fold
+from fairdesk.storage import codec
+from fairdesk.storage.store import EventStore
+
+
+def by_id(store: EventStore, candidate_id: str) -> Candidate | None:
+    row = store.row("SELECT * FROM candidates WHERE id = ?", (candidate_id,))
+    return codec.candidate(row) if row else None
+
+
+def by_ref(store: EventStore, ref: str) -> Candidate | None:
+    row = store.row("SELECT * FROM candidates WHERE ref = ?", (ref,))
+    return codec.candidate(row) if row else None
+
+
+def by_email(store: EventStore, email: str) -> list[Candidate]:
+    rows = store.rows("SELECT * FROM candidates WHERE email = ? COLLATE NOCASE", (email,))
+    return [codec.candidate(r) for r in rows]
+
+
+def by_phone(store: EventStore, phone: str) -> list[Candidate]:
+    rows = store.rows("SELECT * FROM candidates WHERE phone = ?", (phone,))
+    return [codec.candidate(r) for r in rows]
+
+
+def all_candidates(store: EventStore) -> list[Candidate]:
+    rows = store.rows("SELECT * FROM candidates ORDER BY last_name, first_name, ref")
+    return [codec.candidate(r) for r in rows]
+
+
+def count(store: EventStore) -> int:
+    return int(store.scalar("SELECT COUNT(*) FROM candidates"))
+
+
+def next_ref_number(store: EventStore, prefix: str) -> int:
+    """One more than the highest number among refs that start with ``prefix``."""
+    refs = store.execute(
+        "SELECT ref FROM candidates WHERE ref LIKE ? ORDER BY length(ref) DESC, ref DESC "
+        "LIMIT 1",
+        (f"{prefix}%",),
+    ).fetchone()
+    if refs is None:
+        return 1
+    return (ref_number(refs[0]) or 0) + 1
+
+
+def fts_query(text: str) -> str:
+    """``"jn bap"`` → ``"jn"* "bap"*``: every word is the prefix of some word."""
+    words = fold(text).replace("@", " ").split()
+    return " ".join(f'"{w}"*' for w in words)
+
+
+def search(store: EventStore, text: str, limit: int = 50) -> list[Candidate]:
+    """Candidates whose words start with every typed word, best match first."""
+    query = fts_query(text)
+    if not query:
+        return []
+    rows = store.rows(
+        "SELECT c.* FROM candidates_fts f JOIN candidates c ON c.rowid = f.rowid "
+        "WHERE candidates_fts MATCH ? ORDER BY f.rank, c.last_name, c.first_name LIMIT ?",
+        (query, limit),
+    )
+    return [codec.candidate(r) for r in rows]

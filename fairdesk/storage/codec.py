@@ -1,0 +1,127 @@
+"""Rows ⇄ domain dataclasses, and the time format of the event file."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+from typing import Any
+
+from fairdesk.domain.model import BadgePrint, Candidate, CheckIn, Employer, Event, Op, Visit
+
+
+def ts(at: datetime) -> str:
+    """Times are stored as ISO 8601 UTC with milliseconds; they sort as text."""
+    return at.astimezone(UTC).isoformat(timespec="milliseconds")
+
+
+def parse_ts(text: str) -> datetime:
+    return datetime.fromisoformat(text).astimezone(UTC)
+
+
+def maybe_ts(text: str | None) -> datetime | None:
+    return parse_ts(text) if text else None
+
+
+def tup(raw: str) -> tuple[str, ...]:
+    return tuple(json.loads(raw or "[]"))
+
+
+def event(row: dict[str, Any]) -> Event:
+    return Event(
+        id=row["id"],
+        name=row["name"],
+        venue=row["venue"],
+        timezone=row["timezone"],
+        days=tuple(date.fromisoformat(d) for d in json.loads(row["days"])),
+        created_at=parse_ts(row["created_at"]),
+        public_key=bytes(row["public_key"]),
+        signing_key=bytes(row["signing_key"]) if row["signing_key"] else None,
+    )
+
+
+def employer(row: dict[str, Any]) -> Employer:
+    return Employer(
+        id=row["id"],
+        name=row["name"],
+        booth=row["booth"],
+        sector=row["sector"],
+        contact_name=row["contact_name"],
+        contact_email=row["contact_email"],
+        contact_phone=row["contact_phone"],
+        tags=tup(row["tags"]),
+    )
+
+
+def candidate(row: dict[str, Any]) -> Candidate:
+    return Candidate(
+        id=row["id"],
+        ref=row["ref"],
+        first_name=row["first_name"],
+        last_name=row["last_name"],
+        email=row["email"],
+        phone=row["phone"],
+        district=row["district"],
+        education=row["education"],
+        languages=tup(row["languages"]),
+        roles=tup(row["roles"]),
+        experience=row["experience"],
+        consent=bool(row["consent"]),
+        source=row["source"],
+        desk=row["desk"],
+        resume_sha=row["resume_sha"],
+        cv_filename=row["cv_filename"],
+        submitted_at=row["submitted_at"],
+    )
+
+
+def checkin(row: dict[str, Any]) -> CheckIn:
+    return CheckIn(
+        id=row["id"],
+        candidate_id=row["candidate_id"],
+        day=date.fromisoformat(row["day"]),
+        at=parse_ts(row["at"]),
+        desk=row["desk"],
+        device_id=row["device_id"],
+        undone_at=maybe_ts(row["undone_at"]),
+        undo_reason=row["undo_reason"],
+    )
+
+
+def visit(row: dict[str, Any]) -> Visit:
+    return Visit(
+        id=row["id"],
+        candidate_id=row["candidate_id"],
+        employer_id=row["employer_id"],
+        device_id=row["device_id"],
+        first_seen=parse_ts(row["first_seen"]),
+        last_seen=parse_ts(row["last_seen"]),
+        seen_count=row["seen_count"],
+        rating=row["rating"],
+        tags=tup(row["tags"]),
+        notes=row["notes"],
+        shortlist=bool(row["shortlist"]),
+    )
+
+
+def badge_print(row: dict[str, Any]) -> BadgePrint:
+    return BadgePrint(
+        id=row["id"],
+        candidate_id=row["candidate_id"],
+        at=parse_ts(row["at"]),
+        device_id=row["device_id"],
+        desk=row["desk"],
+        layout=row["layout"],
+        reason=row["reason"],
+    )
+
+
+def op(row: dict[str, Any]) -> Op:
+    return Op(
+        op_id=row["op_id"],
+        device_id=row["device_id"],
+        seq=row["seq"],
+        kind=row["kind"],
+        at=parse_ts(row["at"]),
+        hlc=row["hlc"],
+        body=json.loads(row["body"]),
+    )

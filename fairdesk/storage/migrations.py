@@ -1,0 +1,178 @@
+"""Versioned schema. ``PRAGMA user_version`` holds the version of a file.
+
+Add a migration by appending to ``MIGRATIONS``; never edit a released one.
+"""
+
+from __future__ import annotations
+
+APPLICATION_ID = 0x46444B31  # "FDK1": marks a SQLite file as a FairDesk event
+
+_V1 = """
+CREATE TABLE event (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    venue TEXT NOT NULL DEFAULT '',
+    timezone TEXT NOT NULL DEFAULT 'UTC',
+    days TEXT NOT NULL DEFAULT '[]',            -- JSON list of ISO dates
+    created_at TEXT NOT NULL,
+    public_key BLOB NOT NULL,
+    signing_key BLOB,                           -- only where badges are printed
+    branding TEXT NOT NULL DEFAULT '{}',
+    clocks TEXT NOT NULL DEFAULT '{}'           -- field -> HLC of its last write
+);
+
+CREATE TABLE settings (                         -- this device only, never synced
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+CREATE TABLE employers (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    booth TEXT NOT NULL DEFAULT '',
+    sector TEXT NOT NULL DEFAULT '',
+    contact_name TEXT NOT NULL DEFAULT '',
+    contact_email TEXT NOT NULL DEFAULT '',
+    contact_phone TEXT NOT NULL DEFAULT '',
+    tags TEXT NOT NULL DEFAULT '[]',
+    clocks TEXT NOT NULL DEFAULT '{}'
+);
+
+CREATE TABLE resumes (                          -- content-addressed blobs
+    sha256 TEXT PRIMARY KEY,
+    data BLOB NOT NULL,
+    size INTEGER NOT NULL,
+    mime TEXT NOT NULL DEFAULT 'application/pdf',
+    pages INTEGER,
+    original_name TEXT NOT NULL DEFAULT '',
+    added_at TEXT NOT NULL
+);
+
+CREATE TABLE candidates (
+    id TEXT PRIMARY KEY,
+    ref TEXT NOT NULL UNIQUE,
+    first_name TEXT NOT NULL DEFAULT '',
+    last_name TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    district TEXT NOT NULL DEFAULT '',
+    education TEXT NOT NULL DEFAULT '',
+    languages TEXT NOT NULL DEFAULT '[]',
+    roles TEXT NOT NULL DEFAULT '[]',
+    experience TEXT NOT NULL DEFAULT '',
+    consent INTEGER NOT NULL DEFAULT 0 CHECK (consent IN (0, 1)),
+    source TEXT NOT NULL DEFAULT 'roster' CHECK (source IN ('roster', 'walk_in')),
+    desk INTEGER,
+    resume_sha TEXT,                            -- a blob in resumes (organizer only)
+    cv_filename TEXT NOT NULL DEFAULT '',
+    submitted_at TEXT NOT NULL DEFAULT '',
+    search_text TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    clocks TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX candidates_email ON candidates(email) WHERE email != '';
+CREATE INDEX candidates_phone ON candidates(phone) WHERE phone != '';
+
+CREATE TABLE checkins (
+    id TEXT PRIMARY KEY,
+    candidate_id TEXT NOT NULL REFERENCES candidates(id) ON DELETE CASCADE,
+    day TEXT NOT NULL,
+    at TEXT NOT NULL,
+    desk INTEGER,
+    device_id TEXT NOT NULL,
+    undone_at TEXT,
+    undo_reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX checkins_candidate_day ON checkins(candidate_id, day);
+CREATE INDEX checkins_at ON checkins(at);
+
+CREATE TABLE badge_prints (
+    id TEXT PRIMARY KEY,
+    candidate_id TEXT NOT NULL REFERENCES candidates(id) ON DELETE CASCADE,
+    at TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    desk INTEGER,
+    layout TEXT NOT NULL,
+    reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX badge_prints_candidate ON badge_prints(candidate_id);
+
+CREATE TABLE visits (
+    id TEXT PRIMARY KEY,
+    candidate_id TEXT NOT NULL REFERENCES candidates(id) ON DELETE CASCADE,
+    employer_id TEXT NOT NULL REFERENCES employers(id) ON DELETE CASCADE,
+    device_id TEXT NOT NULL,
+    first_seen TEXT NOT NULL,
+    last_seen TEXT NOT NULL,
+    seen_count INTEGER NOT NULL DEFAULT 1,
+    rating INTEGER CHECK (rating IS NULL OR rating BETWEEN 1 AND 5),
+    tags TEXT NOT NULL DEFAULT '[]',
+    notes TEXT NOT NULL DEFAULT '',
+    shortlist INTEGER NOT NULL DEFAULT 0 CHECK (shortlist IN (0, 1)),
+    clocks TEXT NOT NULL DEFAULT '{}',
+    UNIQUE (employer_id, candidate_id)
+);
+CREATE INDEX visits_candidate ON visits(candidate_id);
+
+CREATE TABLE devices (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL DEFAULT '',
+    role TEXT NOT NULL CHECK (role IN ('organizer', 'desk', 'booth')),
+    employer_id TEXT REFERENCES employers(id),
+    desk INTEGER,
+    token_hash TEXT,
+    paired_at TEXT,
+    revoked_at TEXT,
+    last_seen_at TEXT
+);
+
+CREATE TABLE ops (                              -- append-only log of every change
+    op_id TEXT PRIMARY KEY,
+    device_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    at TEXT NOT NULL,
+    hlc TEXT NOT NULL,
+    body TEXT NOT NULL,
+    hub_seq INTEGER UNIQUE,
+    UNIQUE (device_id, seq)
+);
+
+CREATE TABLE audit (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    action TEXT NOT NULL,
+    subject TEXT NOT NULL DEFAULT '',
+    detail TEXT NOT NULL DEFAULT '{}'
+);
+"""
+
+# Search as you type: every word of a candidate's folded name, email, ref and
+# phone digits, prefix-indexed (see fairdesk.domain.text.fold).
+_V2 = """
+CREATE VIRTUAL TABLE candidates_fts USING fts5(
+    search_text, content='candidates', content_rowid='rowid',
+    tokenize='unicode61 remove_diacritics 2', prefix='1 2 3'
+);
+CREATE TRIGGER candidates_fts_insert AFTER INSERT ON candidates BEGIN
+    INSERT INTO candidates_fts(rowid, search_text) VALUES (new.rowid, new.search_text);
+END;
+CREATE TRIGGER candidates_fts_delete AFTER DELETE ON candidates BEGIN
+    INSERT INTO candidates_fts(candidates_fts, rowid, search_text)
+    VALUES ('delete', old.rowid, old.search_text);
+END;
+CREATE TRIGGER candidates_fts_update AFTER UPDATE OF search_text ON candidates BEGIN
+    INSERT INTO candidates_fts(candidates_fts, rowid, search_text)
+    VALUES ('delete', old.rowid, old.search_text);
+    INSERT INTO candidates_fts(rowid, search_text) VALUES (new.rowid, new.search_text);
+END;
+INSERT INTO candidates_fts(candidates_fts) VALUES ('rebuild');
+"""
+
+MIGRATIONS: list[tuple[int, str]] = [
+    (1, _V1),
+    (2, _V2),
+]
+
+LATEST = MIGRATIONS[-1][0]

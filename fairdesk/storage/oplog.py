@@ -1,0 +1,80 @@
+"""The append-only op log: every change is an op, written in the same
+transaction as the tables it changes (DESIGN.md "Identity and sync").
+
+Local changes are made with :func:`emit`; ops from other devices go through
+:func:`apply`. Both land in :mod:`fairdesk.storage.projection`, so a change
+looks the same wherever it was made.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import datetime
+from typing import Any
+
+from fairdesk.domain.clock import HybridClock
+from fairdesk.domain.ids import new_id
+from fairdesk.domain.model import Op
+from fairdesk.storage import codec, projection
+from fairdesk.storage.store import EventStore
+
+log = logging.getLogger(__name__)
+
+
+def device_id(store: EventStore) -> str:
+    value = store.setting("device_id")
+    if not value:
+        raise RuntimeError("This event file has no device id; it was not made by FairDesk.")
+    return str(value)
+
+
+def _clock(store: EventStore) -> HybridClock:
+    clock = store.cache.get("clock")
+    if clock is None:
+        last = store.scalar("SELECT MAX(hlc) FROM ops")
+        clock = HybridClock(device_id(store), last=last)
+        store.cache["clock"] = clock
+    assert isinstance(clock, HybridClock)
+    return clock
+
+
+def emit(store: EventStore, kind: str, body: dict[str, Any], at: datetime) -> Op:
+    """Make a local op, record it and apply it. Call inside a transaction."""
+    assert store.in_transaction, "ops are written in the transaction of their action"
+    device = device_id(store)
+    seq = int(store.scalar("SELECT COALESCE(MAX(seq), 0) + 1 FROM ops WHERE device_id = ?",
+                           (device,)))
+    op = Op(new_id(), device, seq, kind, at, _clock(store).tick(), body)
+    apply(store, op)
+    return op
+
+
+def apply(store: EventStore, op: Op) -> bool:
+    """Record ``op`` and project it; ``False`` if it was already here (idempotent)."""
+    cursor = store.execute(
+        "INSERT OR IGNORE INTO ops (op_id, device_id, seq, kind, at, hlc, body) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (op.op_id, op.device_id, op.seq, op.kind, codec.ts(op.at), op.hlc,
+         json.dumps(op.body, ensure_ascii=False, sort_keys=True)),
+    )
+    if cursor.rowcount == 0:
+        return False
+    _clock(store).observe(op.hlc)
+    handler = projection.HANDLERS.get(op.kind)
+    if handler is None:
+        log.warning("op %s of unknown kind %r kept but not applied", op.op_id, op.kind)
+        return True
+    handler(store, op)
+    return True
+
+
+def ops_since(store: EventStore, after_rowid: int = 0, limit: int = 500) -> list[Op]:
+    rows = store.rows(
+        "SELECT * FROM ops WHERE rowid > ? ORDER BY rowid LIMIT ?", (after_rowid, limit)
+    )
+    return [codec.op(row) for row in rows]
+
+
+def count(store: EventStore) -> int:
+    return int(store.scalar("SELECT COUNT(*) FROM ops"))

@@ -1,0 +1,216 @@
+"""How each kind of op changes the domain tables.
+
+Facts (check-ins, visits, prints) are never refused: an op that arrives twice
+is stopped by the op log, and the same fact made on two devices is kept as two
+rows and counted once by the queries. Field edits are last-writer-wins per
+field, ordered by the hybrid logical clock stamp of the op.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from fairdesk.domain.model import Op
+from fairdesk.domain.text import digits, fold
+from fairdesk.storage import codec
+
+if TYPE_CHECKING:
+    from fairdesk.storage.store import EventStore
+
+LIST_FIELDS = frozenset({"languages", "roles", "tags", "days"})
+EVENT_FIELDS = ("name", "venue", "timezone", "days", "branding")
+EMPLOYER_FIELDS = (
+    "name", "booth", "sector", "contact_name", "contact_email", "contact_phone", "tags",
+)
+CANDIDATE_FIELDS = (
+    "first_name", "last_name", "email", "phone", "district", "education", "languages",
+    "roles", "experience", "consent", "source", "desk", "resume_sha", "cv_filename",
+    "submitted_at",
+)
+VISIT_FIELDS = ("rating", "tags", "notes", "shortlist")
+
+
+def _db_value(field: str, value: Any) -> Any:
+    if field in LIST_FIELDS or field == "branding":
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def _lww(store: EventStore, table: str, key: str, fields: dict[str, Any], hlc: str) -> None:
+    """Write each field whose last write is older than ``hlc``."""
+    row = store.row(f"SELECT clocks FROM {table} WHERE id = ?", (key,))  # noqa: S608
+    if row is None:
+        return
+    clocks: dict[str, str] = json.loads(row["clocks"])
+    newer = {f: v for f, v in fields.items() if hlc > clocks.get(f, "")}
+    if not newer:
+        return
+    clocks.update(dict.fromkeys(newer, hlc))
+    sets = ", ".join(f"{f} = ?" for f in newer)
+    values = [_db_value(f, v) for f, v in newer.items()]
+    store.execute(
+        f"UPDATE {table} SET {sets}, clocks = ? WHERE id = ?",  # noqa: S608
+        (*values, json.dumps(clocks), key),
+    )
+
+
+def _pick(body: dict[str, Any], allowed: tuple[str, ...]) -> dict[str, Any]:
+    return {k: v for k, v in body.items() if k in allowed}
+
+
+def search_text(row: dict[str, Any]) -> str:
+    """The words a desk can find a candidate by (see migration 2)."""
+    ref = str(row.get("ref", ""))
+    phone = digits(str(row.get("phone", "")))
+    email = str(row.get("email", ""))
+    parts = [
+        fold(str(row.get("first_name", ""))),
+        fold(str(row.get("last_name", ""))),
+        fold(email.replace("@", " ").replace(".", " ")),
+        ref.replace("-", "").lower(),
+        ref.split("-")[-1],
+        phone,
+        phone[-7:],
+    ]
+    return " ".join(p for p in parts if p)
+
+
+def _refresh_search(store: EventStore, candidate_id: str) -> None:
+    row = store.row("SELECT * FROM candidates WHERE id = ?", (candidate_id,))
+    if row is not None:
+        text = search_text(row)
+        if text != row["search_text"]:
+            store.execute(
+                "UPDATE candidates SET search_text = ? WHERE id = ?", (text, candidate_id)
+            )
+
+
+# ---------------------------------------------------------------- handlers
+def _event_create(store: EventStore, op: Op) -> None:
+    b = op.body
+    store.db["event"].insert(
+        {
+            "id": b["id"], "name": b["name"], "venue": b.get("venue", ""),
+            "timezone": b.get("timezone", "UTC"), "days": json.dumps(b.get("days", [])),
+            "created_at": b["created_at"], "public_key": bytes.fromhex(b["public_key"]),
+            "branding": json.dumps(b.get("branding", {})),
+            "clocks": json.dumps(dict.fromkeys(EVENT_FIELDS, op.hlc)),
+        },
+        ignore=True,
+    )
+
+
+def _event_update(store: EventStore, op: Op) -> None:
+    _lww(store, "event", op.body["id"], _pick(op.body, EVENT_FIELDS), op.hlc)
+
+
+def _employer_upsert(store: EventStore, op: Op) -> None:
+    key = op.body["id"]
+    fields = _pick(op.body, EMPLOYER_FIELDS)
+    if store.scalar("SELECT 1 FROM employers WHERE id = ?", (key,)) is None:
+        row = {f: _db_value(f, v) for f, v in fields.items()}
+        row.update(id=key, clocks=json.dumps(dict.fromkeys(fields, op.hlc)))
+        store.db["employers"].insert(row)
+    else:
+        _lww(store, "employers", key, fields, op.hlc)
+
+
+def _candidate_add(store: EventStore, op: Op) -> None:
+    key = op.body["id"]
+    fields = _pick(op.body, CANDIDATE_FIELDS)
+    if store.scalar("SELECT 1 FROM candidates WHERE id = ?", (key,)) is not None:
+        _lww(store, "candidates", key, fields, op.hlc)
+    else:
+        row = {f: _db_value(f, v) for f, v in fields.items()}
+        row.update(
+            id=key, ref=op.body["ref"], created_at=codec.ts(op.at),
+            clocks=json.dumps(dict.fromkeys(fields, op.hlc)),
+        )
+        row["search_text"] = search_text(row)
+        store.db["candidates"].insert(row)
+    _refresh_search(store, key)
+
+
+def _candidate_update(store: EventStore, op: Op) -> None:
+    _lww(store, "candidates", op.body["id"], _pick(op.body, CANDIDATE_FIELDS), op.hlc)
+    _refresh_search(store, op.body["id"])
+
+
+def _checkin_add(store: EventStore, op: Op) -> None:
+    b = op.body
+    store.execute(
+        "INSERT OR IGNORE INTO checkins (id, candidate_id, day, at, desk, device_id) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        (b["id"], b["candidate_id"], b["day"], b["at"], b.get("desk"), op.device_id),
+    )
+
+
+def _checkin_undo(store: EventStore, op: Op) -> None:
+    store.execute(
+        "UPDATE checkins SET undone_at = ?, undo_reason = ? WHERE id = ? AND undone_at IS NULL",
+        (codec.ts(op.at), op.body.get("reason", ""), op.body["id"]),
+    )
+
+
+def _badge_print(store: EventStore, op: Op) -> None:
+    b = op.body
+    store.execute(
+        "INSERT OR IGNORE INTO badge_prints (id, candidate_id, at, device_id, desk, layout, "
+        "reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (b["id"], b["candidate_id"], b["at"], op.device_id, b.get("desk"), b["layout"],
+         b.get("reason", "")),
+    )
+
+
+def _visit_record(store: EventStore, op: Op) -> None:
+    """A scan. The first makes the visit; later ones (any device) bump the count."""
+    b = op.body
+    existing = store.row(
+        "SELECT id FROM visits WHERE employer_id = ? AND candidate_id = ?",
+        (b["employer_id"], b["candidate_id"]),
+    )
+    if existing is None:
+        store.execute(
+            "INSERT INTO visits (id, candidate_id, employer_id, device_id, first_seen, "
+            "last_seen) VALUES (?, ?, ?, ?, ?, ?)",
+            (b["id"], b["candidate_id"], b["employer_id"], op.device_id, b["at"], b["at"]),
+        )
+        return
+    store.execute(
+        "UPDATE visits SET seen_count = seen_count + 1, first_seen = MIN(first_seen, ?), "
+        "last_seen = MAX(last_seen, ?) WHERE id = ?",
+        (b["at"], b["at"], existing["id"]),
+    )
+
+
+def _visit_update(store: EventStore, op: Op) -> None:
+    _lww(store, "visits", op.body["id"], _pick(op.body, VISIT_FIELDS), op.hlc)
+
+
+def _visit_unrecord(store: EventStore, op: Op) -> None:
+    """Undo of a scan: the count goes down; the visit goes when no scan is left."""
+    key = op.body["id"]
+    store.execute(
+        "UPDATE visits SET seen_count = seen_count - 1 WHERE id = ? AND seen_count > 1", (key,)
+    )
+    if op.body.get("remove"):
+        store.execute("DELETE FROM visits WHERE id = ?", (key,))
+
+
+HANDLERS: dict[str, Callable[[EventStore, Op], None]] = {
+    "event.create": _event_create,
+    "event.update": _event_update,
+    "employer.upsert": _employer_upsert,
+    "candidate.add": _candidate_add,
+    "candidate.update": _candidate_update,
+    "checkin.add": _checkin_add,
+    "checkin.undo": _checkin_undo,
+    "badge.print": _badge_print,
+    "visit.record": _visit_record,
+    "visit.update": _visit_update,
+    "visit.unrecord": _visit_unrecord,
+}

@@ -1,0 +1,219 @@
+"""Opening, creating and migrating an event file; the one transaction helper.
+
+An event file is SQLite in WAL mode with foreign keys on, a busy timeout and
+``synchronous=FULL`` so that a committed check-in survives a power cut.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from fairdesk.domain.errors import EventFileMissing, EventFromNewerVersion, NotAnEventFile
+from fairdesk.storage.migrations import APPLICATION_ID, LATEST, MIGRATIONS
+
+BUSY_TIMEOUT_MS = 5000
+SUFFIX = ".fairdesk"
+Params = Sequence[Any] | dict[str, Any]
+
+
+def _connect(path: Path | str) -> sqlite_utils.Database:
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    db = sqlite_utils.Database(conn, execute_plugins=False)
+    return db
+
+
+def _configure(db: sqlite_utils.Database, in_memory: bool) -> None:
+    conn = db.conn
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if not in_memory:
+        db.enable_wal()
+        conn.execute("PRAGMA synchronous = FULL")
+
+
+class EventStore:
+    """One open event file. Not thread-safe: each thread opens its own."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path | None) -> None:
+        self.db = db
+        self.path = path
+        self._depth = 0
+        self.cache: dict[str, Any] = {}  # per-connection state (the device's clock)
+
+    # ------------------------------------------------------------ transactions
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[EventStore]:
+        """One user action = one ``BEGIN IMMEDIATE … COMMIT``; nested calls join it."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self
+            finally:
+                self._depth -= 1
+            return
+        self.db.conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield self
+        except BaseException:
+            self._depth = 0
+            if self.db.conn.in_transaction:
+                self.db.conn.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        self.db.conn.execute("COMMIT")
+
+    @property
+    def in_transaction(self) -> bool:
+        return self._depth > 0
+
+    # ------------------------------------------------------------ queries
+    def execute(self, sql: str, params: Params = ()) -> sqlite3.Cursor:
+        return self.db.conn.execute(sql, params)
+
+    def rows(self, sql: str, params: Params = ()) -> list[dict[str, Any]]:
+        cursor = self.db.conn.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def row(self, sql: str, params: Params = ()) -> dict[str, Any] | None:
+        found = self.rows(sql, params)
+        return found[0] if found else None
+
+    def scalar(self, sql: str, params: Params = ()) -> Any:
+        found = self.db.conn.execute(sql, params).fetchone()
+        return found[0] if found else None
+
+    # ------------------------------------------------------------ local settings
+    def setting(self, key: str, default: Any = None) -> Any:
+        raw = self.scalar("SELECT value FROM settings WHERE key = ?", (key,))
+        return default if raw is None else json.loads(raw)
+
+    def set_setting(self, key: str, value: Any) -> None:
+        self.db["settings"].upsert({"key": key, "value": json.dumps(value)}, pk="key")
+
+    # ------------------------------------------------------------ upkeep
+    @property
+    def schema_version(self) -> int:
+        return int(self.scalar("PRAGMA user_version"))
+
+    def integrity_check(self) -> str:
+        return str(self.scalar("PRAGMA integrity_check"))
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.db.conn.execute("PRAGMA optimize")
+        self.db.close()
+
+    def __enter__(self) -> EventStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _migrate(db: sqlite_utils.Database, upto: int = LATEST) -> None:
+    conn = db.conn
+    current = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    for version, script in MIGRATIONS:
+        if current < version <= upto:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in _statements(script):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {version}")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+
+def _statements(script: str) -> Iterator[str]:
+    """Split a migration script into complete statements (triggers included)."""
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            yield buffer.strip()
+            buffer = ""
+    if buffer.strip():
+        yield buffer.strip()
+
+
+def new_store(path: Path | str | None, upto: int = LATEST) -> EventStore:
+    """Make an empty event file at ``path`` (``None``: in memory) with the schema."""
+    in_memory = path is None
+    db = _connect(":memory:" if path is None else path)
+    _configure(db, in_memory)
+    db.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    _migrate(db, upto)
+    return EventStore(db, None if path is None else Path(path))
+
+
+def create_event_file(path: Path | str) -> EventStore:
+    """Create a new event file; refuses to overwrite an existing one."""
+    target = Path(path)
+    if target.exists():
+        raise FileExistsError(f"{target} already exists.")
+    return new_store(target)
+
+
+def open_event_file(path: Path | str) -> EventStore:
+    """Open an event file, upgrading it if it comes from an older FairDesk."""
+    target = Path(path)
+    if not target.is_file():
+        raise EventFileMissing(f"{target}: no such event file.", file=str(target))
+    _check_header(target)
+    db = _connect(target)
+    try:
+        app_id = int(db.conn.execute("PRAGMA application_id").fetchone()[0])
+        version = int(db.conn.execute("PRAGMA user_version").fetchone()[0])
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        raise NotAnEventFile(f"{target.name} is not a FairDesk event file ({exc}).") from exc
+    if app_id != APPLICATION_ID:
+        db.close()
+        raise NotAnEventFile(
+            f"{target.name} is a SQLite database but not a FairDesk event file.", file=str(target)
+        )
+    if version > LATEST:
+        db.close()
+        raise EventFromNewerVersion(
+            f"{target.name} was made by a newer FairDesk (schema {version}; this one reads "
+            f"up to {LATEST}). Update FairDesk to open it.",
+            file=str(target),
+        )
+    _configure(db, in_memory=False)
+    if version < LATEST:
+        _backup_before_upgrade(db, target, version)
+        _migrate(db)
+    return EventStore(db, target)
+
+
+def _check_header(target: Path) -> None:
+    with target.open("rb") as handle:
+        header = handle.read(16)
+    if header != b"SQLite format 3\x00":
+        raise NotAnEventFile(
+            f"{target.name} is not a FairDesk event file (it is not a SQLite database).",
+            file=str(target),
+        )
+
+
+def _backup_before_upgrade(db: sqlite_utils.Database, target: Path, version: int) -> None:
+    """Keep a copy of the file as it was before an upgrade (``name.v1.bak``)."""
+    backup = target.with_name(f"{target.name}.v{version}.bak")
+    if backup.exists():
+        return
+    temporary = backup.with_name(backup.name + ".tmp")
+    with contextlib.closing(sqlite3.connect(temporary)) as copy:
+        db.conn.backup(copy)
+    os.replace(temporary, backup)
