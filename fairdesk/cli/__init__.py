@@ -1,0 +1,52 @@
+"""The ``fairdesk`` command: the GUI launcher, and batch work on the same services.
+
+Exit codes (DESIGN.md): 0 success, 2 bad usage, 1 a refused input (with a
+one-line reason on stderr). Each command module has ``register(subparsers)``
+and sets ``func`` on its parser; add new modules to ``COMMAND_MODULES``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from fairdesk import __version__
+from fairdesk.cli.common import run_command
+
+COMMAND_MODULES = (
+    "fairdesk.cli.gui_cmds",
+    "fairdesk.cli.event_cmds",
+    "fairdesk.cli.bench_cmd",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="fairdesk",
+        description="Runs the day of a career fair. With no command, opens the launcher.",
+    )
+    parser.add_argument("--version", action="version", version=f"fairdesk {__version__}")
+    parser.add_argument(
+        "--demo", action="store_true",
+        help="open the launcher with the demo event (made on first use)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from fairdesk.cli.gui_cmds import launch
+
+        return launch(demo=args.demo)
+    return run_command(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,64 @@
+"""Checking candidates in, and undoing a check-in."""
+
+from __future__ import annotations
+
+from fairdesk.domain.errors import AlreadyCheckedIn, ReasonRequired, UnknownCheckIn
+from fairdesk.domain.ids import new_id
+from fairdesk.domain.model import CheckIn
+from fairdesk.services.candidates import find_candidate
+from fairdesk.services.session import Change, EventSession
+from fairdesk.storage import checkins, codec, oplog
+from fairdesk.storage import event as event_rows
+
+
+def check_in(session: EventSession, key: str, desk: int | None = None) -> CheckIn:
+    """Check a candidate in for today's fair day; once per day, the badge serves all days.
+
+    A second check-in on the same day changes nothing and raises
+    :class:`AlreadyCheckedIn` ("already checked in at 09:42 at desk 2").
+    """
+    store = session.store
+    desk = desk if desk is not None else session.desk
+    with store.transaction():
+        candidate = find_candidate(session, key)
+        now = session.now()
+        day = session.fair_day(now)
+        existing = checkins.active_on(store, candidate.id, day)
+        if existing is not None:
+            where = f" at desk {existing.desk}" if existing.desk else ""
+            raise AlreadyCheckedIn(
+                f"{candidate.display_name} ({candidate.ref}) is already checked in at "
+                f"{session.local_time(existing.at)}{where}.",
+                ref=candidate.ref, at=codec.ts(existing.at), desk=existing.desk,
+            )
+        checkin_id = new_id()
+        oplog.emit(store, "checkin.add", {
+            "id": checkin_id, "candidate_id": candidate.id, "day": day.isoformat(),
+            "at": codec.ts(now), "desk": desk,
+        }, now)
+        result = checkins.active_on(store, candidate.id, day)
+    assert result is not None
+    session.publish(Change("checkins", (candidate.id,)))
+    return result
+
+
+def undo_check_in(session: EventSession, key: str, reason: str) -> CheckIn:
+    """Take back today's check-in of a candidate; the reason goes to the audit log."""
+    reason = " ".join(reason.split())
+    if not reason:
+        raise ReasonRequired("Say why the check-in is undone (it goes to the audit log).")
+    store = session.store
+    with store.transaction():
+        candidate = find_candidate(session, key)
+        now = session.now()
+        existing = checkins.active_on(store, candidate.id, session.fair_day(now))
+        if existing is None:
+            raise UnknownCheckIn(
+                f"{candidate.display_name} ({candidate.ref}) is not checked in today.",
+                ref=candidate.ref,
+            )
+        oplog.emit(store, "checkin.undo", {"id": existing.id, "reason": reason}, now)
+        event_rows.audit(store, now, "checkin.undo", candidate.ref,
+                         {"checkin": existing.id, "reason": reason})
+    session.publish(Change("checkins", (candidate.id,)))
+    return existing

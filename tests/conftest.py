@@ -1,0 +1,74 @@
+"""Shared fixtures. Qt runs offscreen; Qt warnings fail tests (pyproject)."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_QUICK_BACKEND", "software")
+
+from collections.abc import Callable, Iterator  # noqa: E402
+from datetime import UTC, datetime, timedelta  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from fairdesk.services.events import create_event  # noqa: E402
+from fairdesk.services.session import EventSession  # noqa: E402
+
+# shared/ lies beside the checkout, in development and in CI alike
+SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
+
+
+class FakeClock:
+    """A clock the test moves by hand. Starts 2026-08-20 09:30 at the venue (UTC-4)."""
+
+    def __init__(self, start: datetime | None = None) -> None:
+        self.now = start or datetime(2026, 8, 20, 13, 30, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> datetime:
+        self.now += timedelta(**delta)
+        return self.now
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def session(tmp_path: Path, clock: FakeClock) -> Iterator[EventSession]:
+    """A new empty event on disk, organizer role, with a fake clock."""
+    s = create_event(tmp_path / "fair.fairdesk", "Test Fair", venue="Hall A", clock=clock)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def samples() -> Path:
+    if not SAMPLES.exists():
+        pytest.skip("shared/samples is not beside this checkout")
+    return SAMPLES
+
+
+@pytest.fixture
+def make_people(session: EventSession) -> Callable[..., list[str]]:
+    """Add ``n`` roster candidates; returns their ids."""
+    from fairdesk.services.candidates import add_candidate
+
+    def make(n: int = 3) -> list[str]:
+        names = [("Kerlisha", "Joseph"), ("Désirée", "O'Neil"), ("Marie", "Jn Baptiste"),
+                 ("Léon", "St. Rose"), ("Akeem", "Fontenelle")]
+        out = []
+        for i in range(n):
+            first, last = names[i % len(names)]
+            person = add_candidate(session, first_name=first, last_name=last,
+                                   email=f"p{i}@example.org", phone=f"+1758555{i:04d}",
+                                   consent=i % 4 != 3)
+            out.append(person.id)
+        return out
+
+    return make
