@@ -29,6 +29,9 @@ def run_command(args: argparse.Namespace) -> int:
     except (Refused, OSError) as error:
         print(f"fairdesk: {error}", file=sys.stderr)
         return EXIT_REFUSED
+    except BrokenPipeError:  # `fairdesk candidates EVENT | head`
+        sys.stderr.close()
+        return EXIT_OK
     except KeyboardInterrupt:
         print("fairdesk: interrupted", file=sys.stderr)
         return 130
