@@ -37,6 +37,10 @@ def find_candidate(session: EventSession, key: str) -> Candidate:
     return found
 
 
+def count_candidates(session: EventSession) -> int:
+    return rows.count(session.store)
+
+
 def search(session: EventSession, text: str, limit: int = 50) -> list[Candidate]:
     return rows.search(session.store, text, limit)
 

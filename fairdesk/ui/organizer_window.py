@@ -1,0 +1,98 @@
+"""The organizer's console: a navigation list of pages over one open event."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from fairdesk.services.events import event_info
+from fairdesk.services.session import Change, EventSession
+from fairdesk.ui.employers_page import EmployersPage
+from fairdesk.ui.event_details_page import EventDetailsPage
+from fairdesk.ui.presenters.employers import EmployersPresenter
+from fairdesk.ui.presenters.event_details import EventDetailsPresenter
+from fairdesk.ui.widgets import show_message, shortcut
+
+
+@dataclass(frozen=True)
+class Page:
+    title: str
+    build: Callable[[EventSession, QMainWindow], QWidget]
+
+
+def _event_page(session: EventSession, window: QMainWindow) -> QWidget:
+    presenter = EventDetailsPresenter(session)
+    page = EventDetailsPage(presenter)
+    presenter.on_message = lambda m: show_message(window, m, window.statusBar().showMessage)
+    presenter.load()
+    return page
+
+
+def _employers_page(session: EventSession, window: QMainWindow) -> QWidget:
+    presenter = EmployersPresenter(session)
+    page = EmployersPage(presenter)
+    presenter.on_message = lambda m: show_message(window, m, window.statusBar().showMessage)
+    presenter.load()
+    return page
+
+
+PAGES: list[Page] = [
+    Page("Event", _event_page),
+    Page("Employers", _employers_page),
+]
+
+
+class OrganizerWindow(QMainWindow):
+    def __init__(self, session: EventSession) -> None:
+        super().__init__()
+        self.session = session
+        self.setWindowTitle(f"FairDesk — {session.event.name} — Organizer")
+        self.resize(1280, 800)
+        root = QWidget()
+        layout = QHBoxLayout(root)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setAccessibleName("Sections")
+        self.nav.setFixedWidth(200)
+        self.stack = QStackedWidget()
+        for index, page in enumerate(PAGES):
+            self.nav.addItem(page.title)
+            self.stack.addWidget(page.build(session, self))
+            if index < 9:
+                shortcut(self, f"Ctrl+{index + 1}", lambda i=index: self.nav.setCurrentRow(i))
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(root)
+        self.counts = QLabel()
+        self.statusBar().addPermanentWidget(self.counts)
+        self._unsubscribe = session.subscribe(self._changed)
+        self._update_counts()
+
+    def _changed(self, change: Change) -> None:
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        info = event_info(self.session)
+        self.counts.setText(
+            f"{info['checked_in']:,} / {info['candidates']:,} checked in · "
+            f"{info['walk_ins']:,} walk-ins · {info['visits']:,} visits")
+
+    def show_page(self, title: str) -> None:
+        titles = [p.title for p in PAGES]
+        self.nav.setCurrentRow(titles.index(title))
+
+    def closeEvent(self, event: object) -> None:  # noqa: N802
+        self._unsubscribe()
+        super().closeEvent(event)  # type: ignore[arg-type]
