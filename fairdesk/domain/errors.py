@@ -80,3 +80,66 @@ class ReasonRequired(FairDeskError):
 
 class DuplicateEmployer(FairDeskError):
     code = "duplicate_employer"
+
+
+class UnreadableFile(FairDeskError):
+    """An import file (roster, employer list, résumé folder) that cannot be read."""
+
+    code = "unreadable_file"
+
+
+class Cancelled(FairDeskError):
+    """The user cancelled a long job; nothing it did was kept."""
+
+    code = "cancelled"
+
+
+class UnknownResume(FairDeskError):
+    code = "unknown_resume"
+
+
+# ---------------------------------------------------------------- badges
+class NotABadge(FairDeskError):
+    """Scanned text that is neither a FairDesk badge code nor a ref code."""
+
+    code = "not_a_badge"
+
+
+class MalformedBadge(FairDeskError):
+    """Starts like a FairDesk code but cannot be read (bad characters, unknown version)."""
+
+    code = "malformed_badge"
+
+
+class TruncatedBadge(FairDeskError):
+    """A FairDesk code with bytes missing (a partial scan or a cut-off copy)."""
+
+    code = "truncated_badge"
+
+
+class ForgedBadge(FairDeskError):
+    """The signature does not match: the code was altered or not made by this event."""
+
+    code = "forged_badge"
+
+
+class ForeignBadge(FairDeskError):
+    """A genuine-looking code issued for another event."""
+
+    code = "foreign_badge"
+
+
+class CannotSignBadge(FairDeskError):
+    """This device holds no signing key (booths verify but never issue badges)."""
+
+    code = "no_signing_key"
+
+
+class AlreadyPrinted(FairDeskError):
+    """A second print of a badge needs a reason (it goes to the audit log)."""
+
+    code = "already_printed"
+
+
+class UnknownLayout(FairDeskError):
+    code = "unknown_layout"
