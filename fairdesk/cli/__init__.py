@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "fairdesk.cli.gui_cmds",
     "fairdesk.cli.event_cmds",
     "fairdesk.cli.bench_cmd",
+    "fairdesk.cli.badge_cmds",
 )
 
 

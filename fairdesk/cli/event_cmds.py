@@ -139,5 +139,7 @@ def cmd_checkin(args: argparse.Namespace) -> int:
 
 
 def _ref_from_payload(session: Any, payload: str) -> str:
-    """A scanned QR: until signed badges land, a bare ref code is accepted."""
-    return payload
+    """A scanned QR (a signed badge, verified) or a ref typed by hand → the candidate id."""
+    from fairdesk.services.badges import resolve_payload
+
+    return resolve_payload(session, payload).id
