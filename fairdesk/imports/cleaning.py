@@ -1,0 +1,195 @@
+"""Cleaning the cells of an import: names, emails, phones, yes/no answers, lists.
+
+Each cleaner takes the text of one cell and never raises on odd input; the ones
+that can refuse a value return ``None`` (the caller words the warning).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from functools import lru_cache
+
+import phonenumbers
+
+from fairdesk.domain.text import squash_spaces
+
+DEFAULT_REGION = "LC"  # Saint Lucia: +1 758
+_EMAIL = re.compile(
+    r"^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+    r"@([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$"
+)
+_EMAIL_IN_TEXT = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+_PHONE_CHARS = re.compile(r"^[+\-\d\s().]+$")
+_LIST_SPLIT = re.compile(r"\s*[,;\n]\s*")
+
+# How particles of a name are written once an ALL-CAPS name is re-cased.
+PARTICLES: dict[str, str] = {
+    "st": "St", "st.": "St.", "ste": "Ste", "ste.": "Ste.", "jn": "Jn", "jn.": "Jn.",
+    "du": "Du", "de": "De", "des": "Des", "la": "La", "le": "Le", "da": "Da",
+    "van": "Van", "von": "Von", "mc": "Mc", "mac": "Mac",
+}
+# A surname starts at one of these when it is the second-last word: "Jn Baptiste".
+SURNAME_PARTICLES = frozenset(
+    {"st", "st.", "ste", "ste.", "jn", "jn.", "du", "de", "des", "la", "le", "da", "van",
+     "von", "del", "della", "di", "dos", "san", "santa", "mc", "mac"}
+)
+_YES = frozenset({"yes", "y", "true", "1", "oui", "si", "sí", "agree", "i agree", "x", "✓",
+                  "consent", "i consent", "accept", "accepted"})
+_NO = frozenset({"no", "n", "false", "0", "non", "disagree", "i do not agree", "decline"})
+_TIME_FORMATS = (
+    "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d",
+    "%m/%d/%Y %H:%M:%S", "%m/%d/%Y %H:%M", "%m/%d/%Y",
+    "%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%d/%m/%Y",
+    "%Y/%m/%d %H:%M:%S", "%d.%m.%Y %H:%M:%S", "%d.%m.%Y",
+)
+
+
+def text(value: str) -> str:
+    """Trimmed, runs of spaces and line breaks collapsed to one space."""
+    return squash_spaces(value)
+
+
+def looks_like_formula(value: str) -> bool:
+    """A cell a spreadsheet would run: ``=…``, ``@…``, or ``+``/``-`` followed by words.
+
+    ``+1 (758) 555 0101`` and ``-3`` are numbers, not formulas.
+    """
+    stripped = value.strip()
+    if not stripped:
+        return False
+    if stripped[0] in "=@":
+        return True
+    return stripped[0] in "+-" and not _PHONE_CHARS.match(stripped)
+
+
+# ------------------------------------------------------------------ names
+def proper_case(name: str) -> str:
+    """``GAËL LAFEUILLE`` → ``Gaël Lafeuille``; mixed-case names are left as typed."""
+    name = text(name)
+    letters = [c for c in name if c.isalpha()]
+    if not letters or looks_like_formula(name):
+        return name
+    if not (all(c.isupper() for c in letters) or all(c.islower() for c in letters)):
+        return name
+    return " ".join(_case_word(word) for word in name.split(" "))
+
+
+def _case_word(word: str) -> str:
+    return "-".join(_case_part(part) for part in word.split("-"))
+
+
+def _case_part(part: str) -> str:
+    lower = part.lower()
+    if lower in PARTICLES:
+        return PARTICLES[lower]
+    for mark in "'’":
+        if mark in lower:
+            head, _, tail = lower.partition(mark)
+            return _case_part(head) + mark + _case_part(tail)
+    if lower.startswith("mc") and len(lower) > 2:
+        return "Mc" + lower[2:].capitalize()
+    return lower[:1].upper() + lower[1:]
+
+
+def split_name(full: str) -> tuple[str, str]:
+    """First and last name; a compound surname stays whole (``Marie | Jn Baptiste``)."""
+    words = text(full).split(" ")
+    words = [w for w in words if w]
+    if not words:
+        return "", ""
+    if len(words) == 1 or looks_like_formula(full):
+        return text(full), ""
+    start = len(words) - 1
+    while start > 1 and words[start - 1].lower() in SURNAME_PARTICLES:
+        start -= 1
+    return " ".join(words[:start]), " ".join(words[start:])
+
+
+# ------------------------------------------------------------------ contacts
+def email(value: str) -> str | None:
+    """Lower-cased address, ``""`` when blank, ``None`` when it is not an address."""
+    cleaned = text(value).strip("<>").lower().removeprefix("mailto:")
+    if not cleaned:
+        return ""
+    return cleaned if _EMAIL.match(cleaned) else None
+
+
+def email_in(name: str) -> str | None:
+    """The first email address written inside a text (a file name, a contact cell)."""
+    found = _EMAIL_IN_TEXT.search(name)
+    if found is None:
+        return None
+    return email(found.group(0)) or None
+
+
+def phone(value: str, region: str = DEFAULT_REGION) -> str | None:
+    """E.164 (``+17584649644``), ``""`` when blank, ``None`` when not a phone number."""
+    cleaned = text(value)
+    if not cleaned:
+        return ""
+    return _phone(cleaned, region)
+
+
+@lru_cache(maxsize=65536)
+def _phone(cleaned: str, region: str) -> str | None:
+    if sum(c.isdigit() for c in cleaned) < 7 or len(cleaned) > 40:
+        return None
+    try:
+        number = phonenumbers.parse(cleaned, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_possible_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+# ------------------------------------------------------------------ other answers
+def consent(value: str) -> bool | None:
+    """``True``/``False`` from a yes/no answer, ``None`` when it is neither."""
+    answer = text(value).lower().rstrip(".!")
+    if answer in _YES or answer.startswith(("yes", "i consent", "i agree")):
+        return True
+    if answer in _NO or answer.startswith(("no", "i do not", "i don't")):
+        return False
+    return None
+
+
+def items(value: str) -> list[str]:
+    """``"English, Kwéyòl"`` or lines of a multi-line answer → a list, no repeats."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for part in _LIST_SPLIT.split(value.strip()):
+        item = text(part)
+        if item and item.casefold() not in seen:
+            seen.add(item.casefold())
+            out.append(item)
+    return out
+
+
+def time_format(values: list[str]) -> str | None:
+    """The first format that reads every non-blank value of a column."""
+    filled = [text(v) for v in values if v.strip()]
+    for fmt in _TIME_FORMATS:
+        if filled and all(_parses(v, fmt) for v in filled):
+            return fmt
+    return None
+
+
+def _parses(value: str, fmt: str) -> bool:
+    try:
+        datetime.strptime(value, fmt)
+    except ValueError:
+        return False
+    return True
+
+
+def timestamp(value: str, fmt: str | None) -> str:
+    """ISO 8601 when ``fmt`` reads it (so submissions sort), else the text as given."""
+    cleaned = text(value)
+    if fmt and cleaned:
+        try:
+            return datetime.strptime(cleaned, fmt).isoformat()
+        except ValueError:
+            return cleaned
+    return cleaned
