@@ -77,7 +77,7 @@ def fit_name(name: str, width: float, height: float, max_pt: float) -> NameFit:
     return condensed if condensed.size > bold.size * CONDENSED_GAIN else bold
 
 
-def _fit_line(text: str, font: str, width: float, height: float, max_pt: float) -> float:
+def fit_line(text: str, font: str, width: float, height: float, max_pt: float) -> float:
     return min(max_pt, width / (stringWidth(text, font, 1) or 1), height / LINE)
 
 
@@ -113,8 +113,11 @@ class BadgeCanvas:
                            colour="#000000")
         self._centred_line(self.branding.label_for(badge.walk_in), REGULAR, design.kind,
                            slot, max_pt=99, colour="#444444")
-        x, bottom, size, _ = self._rect(design.qr, slot)
-        qr.draw(self.canvas, qr.matrix(badge.payload), x, bottom + size, size)
+        self.draw_qr(badge.payload, slot)
+
+    def draw_qr(self, payload: str, slot: Box) -> None:
+        x, bottom, size, _ = self._rect(self.layout.design.qr, slot)
+        qr.draw(self.canvas, qr.matrix(payload), x, bottom + size, size)
 
     def _band(self, badge: BadgeData, slot: Box) -> None:
         design, c = self.layout.design, self.canvas
@@ -145,7 +148,7 @@ class BadgeCanvas:
     def _centred_line(self, text: str, font: str, box: Box, slot: Box, *, max_pt: float,
                       colour: str) -> None:
         x, bottom, width, height = self._rect(box, slot)
-        size = _fit_line(text, font, width, height, max_pt)
+        size = fit_line(text, font, width, height, max_pt)
         c = self.canvas
         c.setFillColor(HexColor(colour))
         c.setFont(font, size)
@@ -162,11 +165,11 @@ def new_canvas(buffer: io.BytesIO, layout: Layout, title: str) -> Canvas:
 
 
 def render_pdf(badges: Sequence[BadgeData], layout: Layout, branding: Branding,
-               title: str = "Badges") -> bytes:
+               title: str = "Badges", painter_class: type[BadgeCanvas] = BadgeCanvas) -> bytes:
     """One PDF with ``badges`` laid out ``layout.per_page`` to a page."""
     buffer = io.BytesIO()
     canvas = new_canvas(buffer, layout, title)
-    painter = BadgeCanvas(canvas, layout, branding)
+    painter = painter_class(canvas, layout, branding)
     slots = layout.labels()
     for index, badge in enumerate(badges):
         slot = index % len(slots)

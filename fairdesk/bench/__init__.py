@@ -13,6 +13,7 @@ from typing import Any
 
 MODULES = (
     "fairdesk.bench.core_bench",
+    "fairdesk.bench.badges_bench",
 )
 
 
