@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "fairdesk.cli.event_cmds",
     "fairdesk.cli.bench_cmd",
     "fairdesk.cli.badge_cmds",
+    "fairdesk.cli.import_cmds",
 )
 
 
