@@ -14,6 +14,7 @@ from typing import Any
 MODULES = (
     "fairdesk.bench.core_bench",
     "fairdesk.bench.badges_bench",
+    "fairdesk.bench.import_bench",
 )
 
 
