@@ -1,0 +1,64 @@
+"""Reads the registration desk needs beyond the core's: phone-digit search and
+the status-bar figures. Read only; every query is index- or count-shaped."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from fairdesk.domain.model import Candidate
+from fairdesk.storage import codec
+from fairdesk.storage.store import EventStore
+
+# The phone column as digits only (stored phones look like "+1 758 555 0001").
+_PHONE_DIGITS = (
+    "replace(replace(replace(replace(replace(phone, '+', ''), ' ', ''), '-', ''), '(', ''), "
+    "')', '')"
+)
+
+
+@dataclass(frozen=True)
+class DeskCounts:
+    expected: int  # every candidate of the event (roster and walk-ins)
+    checked_in_today: int
+    walk_ins: int
+    walk_ins_here: int  # registered at this desk
+    recent: int  # distinct candidates checked in since the "recent" cut-off
+
+
+def by_phone_digits(store: EventStore, digits: str, limit: int = 20) -> list[Candidate]:
+    """Candidates whose phone number holds ``digits`` (at least 4) anywhere."""
+    if len(digits) < 4:
+        return []
+    rows = store.rows(
+        f"SELECT * FROM candidates WHERE phone != '' AND {_PHONE_DIGITS} LIKE ? "  # noqa: S608
+        "ORDER BY last_name, first_name LIMIT ?",
+        (f"%{digits}%", limit),
+    )
+    return [codec.candidate(r) for r in rows]
+
+
+def counts(store: EventStore, day: date, since: datetime, desk: int | None) -> DeskCounts:
+    row = store.row(
+        "SELECT "
+        " (SELECT COUNT(*) FROM candidates) AS expected,"
+        " (SELECT COUNT(DISTINCT candidate_id) FROM checkins"
+        "   WHERE undone_at IS NULL AND day = ?) AS today,"
+        " (SELECT COUNT(*) FROM candidates WHERE source = 'walk_in') AS walk_ins,"
+        " (SELECT COUNT(*) FROM candidates WHERE source = 'walk_in' AND desk IS ?) AS here,"
+        " (SELECT COUNT(DISTINCT candidate_id) FROM checkins"
+        "   WHERE undone_at IS NULL AND at >= ?) AS recent",
+        (day.isoformat(), desk, codec.ts(since)),
+    )
+    assert row is not None
+    return DeskCounts(int(row["expected"]), int(row["today"]), int(row["walk_ins"]),
+                      int(row["here"]), int(row["recent"]))
+
+
+def districts(store: EventStore) -> list[str]:
+    """The districts candidates of this event gave, most common first (form suggestions)."""
+    rows = store.execute(
+        "SELECT district FROM candidates WHERE district != '' GROUP BY district "
+        "ORDER BY COUNT(*) DESC, district LIMIT 60"
+    )
+    return [str(r[0]) for r in rows]
