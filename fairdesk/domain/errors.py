@@ -143,3 +143,16 @@ class AlreadyPrinted(FairDeskError):
 
 class UnknownLayout(FairDeskError):
     code = "unknown_layout"
+
+
+# ---------------------------------------------------------------- booth
+class NotABooth(FairDeskError):
+    """A booth action on a session that is not locked to one employer."""
+
+    code = "not_a_booth"
+
+
+class WrongPin(FairDeskError):
+    """Leaving booth mode with a PIN that is not the organizer's."""
+
+    code = "wrong_pin"
