@@ -11,7 +11,7 @@ REQUIRED = {"insert-4x3", "avery-5392", "a6", "brother-62x100", "brother-62"}
 
 
 def test_required_layouts_exist() -> None:
-    assert REQUIRED <= set(LAYOUTS)
+    assert set(LAYOUTS) >= REQUIRED
 
 
 @pytest.mark.parametrize("name", sorted(LAYOUTS))

@@ -101,7 +101,7 @@ def test_altered_name_is_forged(pair: tuple[bytes, bytes], event_id: str) -> Non
     text = _issue(pair, event_id, "Léon St. Rose")
     raw = bytearray(base64.b32decode(text[4:] + "=" * (-len(text[4:]) % 8)))
     start = token.TAG_BYTES + token.ID_BYTES + 1
-    raw[start:start + 4] = "Noel".encode()
+    raw[start:start + 4] = b"Noel"
     forged = "FD1:" + base64.b32encode(bytes(raw)).decode().rstrip("=")
     assert _code(pair, event_id, forged) == "forged_badge"
 
