@@ -97,9 +97,9 @@ class Matcher:
         named = self._by_file.get(file_key(file_name), [])
         if named:
             return self._decide(relative, "cv_filename", named)
-        address = email_in(file_name)
-        if address and address in self._by_email:
-            return self._decide(relative, "email", self._by_email[address])
+        for address in _addresses(file_name):
+            if address in self._by_email:
+                return self._decide(relative, "email", self._by_email[address])
         return self._by_name(relative, name_words(file_name))
 
     def _decide(self, relative: str, how: How, found: list[Person]) -> Match:
@@ -133,6 +133,17 @@ class Matcher:
             return Match(relative, "name", None, choices)
         close = tuple(c for c in choices if best.confidence - c.confidence < MARGIN)
         return Match(relative, "name", None, close if len(close) > 1 else choices[:2])
+
+
+def _addresses(file_name: str) -> list[str]:
+    """Emails a file name may hold: ``CV-ana@x.lc.pdf`` → ``cv-ana@x.lc``, ``ana@x.lc``."""
+    stem = file_name.rsplit(".", 1)[0] if "." in file_name else file_name
+    found = email_in(stem)
+    if not found:
+        return []
+    local, _, domain = found.partition("@")
+    starts = [0] + [m.end() for m in re.finditer(r"[-_ ]", local)]
+    return [f"{local[i:]}@{domain}" for i in starts]
 
 
 def _score(words: str, name: str) -> float:
