@@ -156,3 +156,10 @@ class WrongPin(FairDeskError):
     """Leaving booth mode with a PIN that is not the organizer's."""
 
     code = "wrong_pin"
+
+
+# ---------------------------------------------------------------- exports
+class NothingToExport(FairDeskError):
+    """An export that would hold nobody (no visitors, an empty shortlist)."""
+
+    code = "nothing_to_export"

@@ -1,0 +1,121 @@
+"""One employer's résumé bundle: a ZIP with the book, the original résumés,
+candidates.csv / .xlsx and a README.
+
+The ZIP is written under a temporary name and renamed when complete. Résumés
+are fetched one at a time and spooled to a temporary folder; a résumé that
+cannot be read is reported and its candidate keeps a summary page.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from fairdesk.exports.atomic import atomic_path
+from fairdesk.exports.book_merge import BookMerger, UnreadableResume
+from fairdesk.exports.book_pages import draw_front, plan_pages
+from fairdesk.exports.bundle_files import HEADERS, candidate_rows, readme
+from fairdesk.exports.bundle_model import (
+    BundleCandidate,
+    BundleHeader,
+    BundleResult,
+    Cancel,
+    Cancelled,
+    Entry,
+    Progress,
+    ResumeFetcher,
+)
+from fairdesk.exports.cells import write_csv, write_xlsx
+from fairdesk.exports.safe_names import resume_member_name, safe_filename, safe_stem
+
+RESUME_FOLDER = "Résumés"
+
+
+def bundle_file_name(employer: str, event: str, shortlist_only: bool = False) -> str:
+    """``Bay BPO - Saint Lucia Career Fair.zip`` (safe on every file system)."""
+    extra = " - Phase Two" if shortlist_only else ""
+    return safe_filename(f"{safe_stem(employer, 60)} - {safe_stem(event, 60)}{extra}", ".zip")
+
+
+def order(candidates: Sequence[BundleCandidate]) -> list[Entry]:
+    """Book order: by last name, first name, ref; numbered from 1."""
+    ranked = sorted(candidates, key=lambda c: (c.sort_name.casefold(), c.ref))
+    return [Entry(number, c) for number, c in enumerate(ranked, start=1)]
+
+
+def write_bundle(target: Path, header: BundleHeader, candidates: Sequence[BundleCandidate],
+                 fetch: ResumeFetcher, *, progress: Progress | None = None,
+                 cancel: Cancel | None = None, max_open: int = 200) -> BundleResult:
+    """Write the bundle ZIP at ``target``; raises :class:`Cancelled` if cancelled."""
+    entries = order(candidates)
+    folder = safe_stem(target.stem)
+    book_name = safe_filename(f"Résumé book - {header.employer}", ".pdf")
+    with tempfile.TemporaryDirectory(prefix="fairdesk-bundle-") as work_name, \
+            atomic_path(target) as temporary, \
+            zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive, \
+            BookMerger(Path(work_name), max_open) as merger:
+        work = Path(work_name)
+        for done, entry in enumerate(entries, start=1):
+            if cancel is not None and cancel():
+                raise Cancelled
+            _take_resume(entry, fetch, archive, folder=f"{folder}/{RESUME_FOLDER}",
+                         merger=merger, work=work)
+            if progress is not None:
+                progress(done, len(entries))
+        plan_pages(entries)
+        layout = draw_front(work / "front.pdf", header, entries)
+        pages = merger.finish(work / "front.pdf", entries, layout, work / "book.pdf",
+                              f"Résumé book – {header.employer} – {header.event}")
+        archive.write(work / "book.pdf", f"{folder}/{book_name}", zipfile.ZIP_STORED)
+        _tables(archive, folder, entries, work)
+        archive.writestr(f"{folder}/README.txt", readme(header, entries, book_name))
+    problems = [{"ref": e.candidate.ref, "name": e.candidate.display_name, "problem": e.problem}
+                for e in entries if e.problem]
+    resumes = sum(e.state in ("pdf", "file") for e in entries)
+    return BundleResult(str(target), len(entries), pages, resumes, problems)
+
+
+def _take_resume(entry: Entry, fetch: ResumeFetcher, archive: zipfile.ZipFile, *, folder: str,
+                 merger: BookMerger, work: Path) -> None:
+    """Fetch, check and file one candidate's résumé; sets the entry's state."""
+    person = entry.candidate
+    if not person.consent:
+        entry.state = "no_consent"
+        return
+    if not person.has_resume:
+        return
+    data = fetch(person)
+    if data is None:
+        entry.state, entry.problem = "unreadable", "the résumé is missing from the event file"
+        return
+    suffix = Path(person.resume_name).suffix or ".pdf"
+    if not _is_pdf(data, person.resume_mime):
+        entry.member = resume_member_name(entry.number, person.sort_name, suffix)
+        entry.state = "file"
+        archive.writestr(f"{folder}/{entry.member}", data)
+        return
+    spool = work / f"resume-{entry.number}.pdf"
+    spool.write_bytes(data)
+    del data
+    try:
+        entry.resume_pages = merger.add_resume(spool)
+    except UnreadableResume as exc:
+        entry.state, entry.problem = "unreadable", f"the résumé PDF is damaged ({exc})"
+        return
+    entry.state = "pdf"
+    entry.member = resume_member_name(entry.number, person.sort_name, ".pdf")
+    archive.write(spool, f"{folder}/{entry.member}", zipfile.ZIP_STORED)
+
+
+def _is_pdf(data: bytes, mime: str) -> bool:
+    return mime == "application/pdf" or b"%PDF-" in data[:1024]
+
+
+def _tables(archive: zipfile.ZipFile, folder: str, entries: Sequence[Entry], work: Path) -> None:
+    rows = candidate_rows(entries)
+    write_csv(work / "candidates.csv", HEADERS, rows)
+    write_xlsx(work / "candidates.xlsx", HEADERS, rows, title="Candidates")
+    archive.write(work / "candidates.csv", f"{folder}/candidates.csv")
+    archive.write(work / "candidates.xlsx", f"{folder}/candidates.xlsx", zipfile.ZIP_STORED)
