@@ -31,13 +31,11 @@ def check_in(session: EventSession, key: str, desk: int | None = None) -> CheckI
                 f"{session.local_time(existing.at)}{where}.",
                 ref=candidate.ref, at=codec.ts(existing.at), desk=existing.desk,
             )
-        checkin_id = new_id()
-        oplog.emit(store, "checkin.add", {
-            "id": checkin_id, "candidate_id": candidate.id, "day": day.isoformat(),
+        op = oplog.emit(store, "checkin.add", {
+            "id": new_id(), "candidate_id": candidate.id, "day": day.isoformat(),
             "at": codec.ts(now), "desk": desk,
         }, now)
-        result = checkins.active_on(store, candidate.id, day)
-    assert result is not None
+    result = CheckIn(op.body["id"], candidate.id, day, now, desk, op.device_id)
     session.publish(Change("checkins", (candidate.id,)))
     return result
 

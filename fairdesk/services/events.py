@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from fairdesk.badges.keys import new_key_pair
 from fairdesk.domain.errors import InvalidField
 from fairdesk.domain.ids import new_id
 from fairdesk.domain.model import Event
@@ -51,6 +50,8 @@ def create_event(
 
 def _write_event(store: Any, name: str, venue: str, timezone: str, days: Sequence[date],
                  clock: Clock) -> None:
+    from fairdesk.badges.keys import new_key_pair  # cryptography: not needed to start up
+
     private, public = new_key_pair()
     now = clock()
     event_id = new_id()

@@ -8,7 +8,6 @@ from pathlib import Path
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.domain.model import Employer
 from fairdesk.services.candidates import count_candidates
-from fairdesk.services.demo import DemoSpec, build_demo
 from fairdesk.services.employers import all_employers
 from fairdesk.services.session import open_session
 
@@ -49,6 +48,8 @@ def demo_path(folder: Path) -> Path:
 
 def ensure_demo(folder: Path) -> Path:
     """The demo event in ``folder``, made on first use."""
+    from fairdesk.services.demo import DemoSpec, build_demo  # reportlab: only when needed
+
     path = demo_path(folder)
     if not path.exists():
         folder.mkdir(parents=True, exist_ok=True)

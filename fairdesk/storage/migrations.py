@@ -82,9 +82,8 @@ CREATE TABLE checkins (
     device_id TEXT NOT NULL,
     undone_at TEXT,
     undo_reason TEXT NOT NULL DEFAULT ''
-);
+) WITHOUT ROWID;
 CREATE INDEX checkins_candidate_day ON checkins(candidate_id, day);
-CREATE INDEX checkins_at ON checkins(at);
 
 CREATE TABLE badge_prints (
     id TEXT PRIMARY KEY,
@@ -134,9 +133,10 @@ CREATE TABLE ops (                              -- append-only log of every chan
     at TEXT NOT NULL,
     hlc TEXT NOT NULL,
     body TEXT NOT NULL,
-    hub_seq INTEGER UNIQUE,
+    hub_seq INTEGER,                            -- given by the hub; NULL until then
     UNIQUE (device_id, seq)
 );
+CREATE UNIQUE INDEX ops_hub_seq ON ops(hub_seq) WHERE hub_seq IS NOT NULL;
 
 CREATE TABLE audit (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -170,9 +170,51 @@ END;
 INSERT INTO candidates_fts(candidates_fts) VALUES ('rebuild');
 """
 
+
+# Sync (issue 8). The hub is the organizer's file: every op it holds gets the
+# next hub sequence in the transaction that writes it (trigger), ops already
+# there are numbered in insert order. Devices keep ``hub_seq`` NULL until the
+# hub acknowledges an op, so "pending" is ``hub_seq IS NULL``.
+_V3 = """
+CREATE TABLE sync_invites (                     -- one-time pairing secrets (hub only)
+    id TEXT PRIMARY KEY,
+    secret_hash TEXT NOT NULL UNIQUE,           -- sha256 of the secret; never the secret
+    role TEXT NOT NULL CHECK (role IN ('desk', 'booth')),
+    employer_id TEXT REFERENCES employers(id),
+    desk INTEGER,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    used_at TEXT,
+    device_id TEXT
+);
+
+CREATE TABLE parked_ops (                       -- kept but not yet projected (missing parent)
+    op_id TEXT PRIMARY KEY REFERENCES ops(op_id),
+    reason TEXT NOT NULL DEFAULT ''
+);
+
+ALTER TABLE devices ADD COLUMN pending INTEGER NOT NULL DEFAULT 0;
+
+CREATE INDEX ops_pending ON ops(device_id, seq) WHERE hub_seq IS NULL;
+
+CREATE TRIGGER ops_hub_seq AFTER INSERT ON ops
+WHEN NEW.hub_seq IS NULL AND (SELECT value FROM settings WHERE key = 'role') = '"organizer"'
+BEGIN
+    UPDATE ops SET hub_seq = (SELECT COALESCE(MAX(hub_seq), 0) + 1 FROM ops)
+    WHERE op_id = NEW.op_id;
+END;
+
+UPDATE ops SET hub_seq = numbered.n
+FROM (SELECT op_id, ROW_NUMBER() OVER (ORDER BY rowid) AS n FROM ops) AS numbered
+WHERE numbered.op_id = ops.op_id AND ops.hub_seq IS NULL
+  AND (SELECT value FROM settings WHERE key = 'role') = '"organizer"'
+  AND NOT EXISTS (SELECT 1 FROM ops WHERE hub_seq IS NOT NULL);
+"""
+
 MIGRATIONS: list[tuple[int, str]] = [
     (1, _V1),
     (2, _V2),
+    (3, _V3),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -23,9 +23,13 @@ log = logging.getLogger(__name__)
 
 
 def device_id(store: EventStore) -> str:
+    cached = store.cache.get("device_id")
+    if cached:
+        return str(cached)
     value = store.setting("device_id")
     if not value:
         raise RuntimeError("This event file has no device id; it was not made by FairDesk.")
+    store.cache["device_id"] = str(value)
     return str(value)
 
 
@@ -78,3 +82,34 @@ def ops_since(store: EventStore, after_rowid: int = 0, limit: int = 500) -> list
 
 def count(store: EventStore) -> int:
     return int(store.scalar("SELECT COUNT(*) FROM ops"))
+
+
+# ---------------------------------------------------------------- sync (issue 8)
+def record(store: EventStore, op: Op) -> bool:
+    """Keep ``op`` in the log without projecting it; ``False`` if already here.
+
+    Used for an op whose parent record has not arrived yet (it is parked and
+    projected later by :func:`project`), so a fact is never refused.
+    """
+    cursor = store.execute(
+        "INSERT OR IGNORE INTO ops (op_id, device_id, seq, kind, at, hlc, body) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (op.op_id, op.device_id, op.seq, op.kind, codec.ts(op.at), op.hlc,
+         json.dumps(op.body, ensure_ascii=False, sort_keys=True)),
+    )
+    if cursor.rowcount:
+        _clock(store).observe(op.hlc)
+    return bool(cursor.rowcount)
+
+
+def project(store: EventStore, op: Op) -> None:
+    """Run the projection of an op already in the log."""
+    handler = projection.HANDLERS.get(op.kind)
+    if handler is not None:
+        handler(store, op)
+
+
+def by_ids(store: EventStore, op_ids: list[str]) -> list[Op]:
+    marks = ",".join("?" * len(op_ids))
+    rows = store.rows(f"SELECT * FROM ops WHERE op_id IN ({marks})", op_ids)
+    return [codec.op(row) for row in rows]

@@ -1,0 +1,92 @@
+"""Black-box tests of the core commands: run ``python -m fairdesk`` as a user would."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def fairdesk(*args: str, check: bool = False) -> subprocess.CompletedProcess[str]:
+    done = subprocess.run([sys.executable, "-m", "fairdesk", *args], capture_output=True,
+                          text=True, timeout=120)
+    if check:
+        assert done.returncode == 0, done.stderr
+    return done
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("cli") / "demo.fairdesk"
+    fairdesk("demo", str(path), "--candidates", "60", "--employers", "3", "--seed", "5",
+             "--no-resumes", check=True)
+    return path
+
+
+def test_info_json_keys(demo: Path) -> None:
+    info = json.loads(fairdesk("info", str(demo), "--json", check=True).stdout)
+    assert info["candidates"] == 60
+    assert info["employers"] == 3
+    for key in ("checked_in", "walk_ins", "visits", "resumes", "badges_printed"):
+        assert isinstance(info[key], int)
+
+
+def test_candidates_json_and_search(demo: Path) -> None:
+    everyone = json.loads(fairdesk("candidates", str(demo), "--json", check=True).stdout)
+    assert len(everyone) == 60
+    assert set(everyone[0]) == {"ref", "name", "email", "phone", "checked_in", "consent",
+                                "walk_in", "has_resume"}
+    someone = everyone[0]
+    surname = str(someone["name"]).split()[-1]
+    found = json.loads(fairdesk("candidates", str(demo), "--search", surname, "--json",
+                                check=True).stdout)
+    assert someone["ref"] in [f["ref"] for f in found]
+
+
+def test_employers_and_visits(demo: Path) -> None:
+    employers = json.loads(fairdesk("employers", str(demo), "--json", check=True).stdout)
+    assert {"id", "name", "booth"} <= set(employers[0])
+    first = employers[0]["id"]
+    visits = json.loads(fairdesk("visits", str(demo), "--employer", first, "--json",
+                                 check=True).stdout)
+    assert visits and set(visits[0]) >= {"ref", "employer", "time", "seen", "rating", "tags",
+                                         "notes", "shortlist"}
+    assert {v["employer"] for v in visits} == {employers[0]["name"]}
+
+
+def test_checkin_then_again_then_unknown(demo: Path) -> None:
+    everyone = json.loads(fairdesk("candidates", str(demo), "--json", check=True).stdout)
+    waiting = next(p for p in everyone if not p["checked_in"])
+    done = fairdesk("checkin", str(demo), "--ref", str(waiting["ref"]), "--desk", "2", "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["status"] == "checked_in"
+    again = fairdesk("checkin", str(demo), "--ref", str(waiting["ref"]))
+    assert again.returncode == 1
+    assert "already checked in" in again.stderr and again.stderr.count("\n") == 1
+    unknown = fairdesk("checkin", str(demo), "--ref", "C-9999")
+    assert unknown.returncode == 1
+    assert unknown.stderr.startswith("fairdesk: ") and unknown.stderr.count("\n") == 1
+
+
+def test_bad_usage_exits_2(demo: Path) -> None:
+    assert fairdesk("checkin", str(demo)).returncode == 2
+    assert fairdesk("frobnicate").returncode == 2
+    assert fairdesk("info").returncode == 2
+
+
+def test_not_an_event_exits_1_with_a_sentence(tmp_path: Path) -> None:
+    bogus = tmp_path / "notes.fairdesk"
+    bogus.write_text("hello")
+    done = fairdesk("info", str(bogus))
+    assert done.returncode == 1
+    assert "not a FairDesk event file" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_demo_refuses_to_overwrite(demo: Path) -> None:
+    done = fairdesk("demo", str(demo), "--candidates", "5")
+    assert done.returncode == 1
+    assert "already exists" in done.stderr

@@ -1,0 +1,91 @@
+"""Wiring of the launcher and the organizer console (qtbot, offscreen)."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from fairdesk.services.app_settings import AppSettings
+from fairdesk.services.employers import add_employer
+from fairdesk.services.session import EventSession
+from fairdesk.ui.employers_page import EmployerDialog
+from fairdesk.ui.launcher_window import LauncherWindow
+from fairdesk.ui.organizer_window import OrganizerWindow
+from fairdesk.ui.presenters.launcher import LauncherPresenter, OpenRequest
+
+
+def test_launcher_lists_recent_and_opens_with_enter(qtbot: QtBot, session: EventSession,
+                                                    tmp_path: Path) -> None:
+    assert session.path is not None
+    settings = AppSettings(tmp_path / "settings.json")
+    settings.remember_event(session.path)
+    presenter = LauncherPresenter(settings, tmp_path / "demo")
+    window = LauncherWindow(presenter)
+    qtbot.addWidget(window)
+    assert window.recent.count() == 1
+    assert "Test Fair" in window.recent.item(0).text()
+    assert window.open_button.isEnabled()
+    opened: list[OpenRequest] = []
+    presenter.on_open = opened.append
+    qtbot.mouseClick(window.open_button, Qt.MouseButton.LeftButton)
+    assert opened and opened[0].role == "organizer"
+
+
+def test_launcher_booth_role_lists_employers(qtbot: QtBot, session: EventSession,
+                                             tmp_path: Path) -> None:
+    add_employer(session, "Helios Tech", booth="4")
+    assert session.path is not None
+    settings = AppSettings(tmp_path / "settings.json")
+    settings.remember_event(session.path)
+    window = LauncherWindow(LauncherPresenter(settings, tmp_path / "demo"))
+    qtbot.addWidget(window)
+    window.roles.button(2).click()
+    assert window.employer.isEnabled()
+    assert window.employer.currentText() == "4 · Helios Tech"
+    assert not window.desk.isEnabled()
+
+
+def test_organizer_console_pages_and_counts(qtbot: QtBot, session: EventSession,
+                                            make_people: Callable[..., list[str]]) -> None:
+    make_people(3)
+    window = OrganizerWindow(session)
+    qtbot.addWidget(window)
+    assert "0 / 3 checked in" in window.counts.text()
+    from fairdesk.services.checkin import check_in
+
+    check_in(session, "C-0002")
+    assert "1 / 3 checked in" in window.counts.text()
+    window.show_page("Employers")
+    assert window.stack.currentIndex() == 1
+
+
+def test_add_employer_dialog_shows_refusal_inline(qtbot: QtBot, session: EventSession) -> None:
+    add_employer(session, "Helios Tech", booth="1")
+    window = OrganizerWindow(session)
+    qtbot.addWidget(window)
+    page = window.stack.widget(1)
+    presenter = page.presenter  # type: ignore[attr-defined]
+    dialog = EmployerDialog(presenter, presenter.new_form(), window)
+    qtbot.addWidget(dialog)
+    dialog.edits["name"].setText("helios tech")
+    dialog._save()
+    assert "already an employer called Helios Tech" in dialog.error.text()
+    dialog.edits["name"].setText("Pitons BPO")
+    dialog._save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert page.model.rowCount() == 2  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("text", ["é ë ò ç Kwéyòl"])
+def test_shipped_font_renders_accents(qtbot: QtBot, text: str) -> None:
+    from PySide6.QtGui import QFontDatabase, QFontMetrics, QFont
+
+    from fairdesk.ui import theme
+
+    theme.load_fonts()
+    assert theme.FAMILY in QFontDatabase.families()
+    metrics = QFontMetrics(QFont(theme.FAMILY, 12))
+    assert all(metrics.inFontUcs4(ord(ch)) for ch in text if ch != " ")
+    assert not metrics.inFontUcs4(0x10FFFD)  # a private-use code point: the check can fail
