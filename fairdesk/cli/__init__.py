@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "fairdesk.cli.bench_cmd",
     "fairdesk.cli.badge_cmds",
     "fairdesk.cli.import_cmds",
+    "fairdesk.cli.exports_cli",
 )
 
 
