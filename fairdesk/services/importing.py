@@ -381,9 +381,11 @@ class _EmployerRun:
 
 
 def _employer_changes(current: Employer, fields: dict[str, Any]) -> dict[str, Any]:
+    """Fields that differ; a name spelled in other capitals is the same name."""
     before = asdict(current)
     return {k: v for k, v in fields.items()
-            if (list(before[k]) if isinstance(before[k], tuple) else before[k]) != v}
+            if (list(before[k]) if isinstance(before[k], tuple) else before[k]) != v
+            and not (k == "name" and str(v).casefold() == current.name.casefold())}
 
 
 def _employer_values(fields: dict[str, Any], current: Employer | None) -> dict[str, Any]:
