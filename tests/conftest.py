@@ -7,14 +7,14 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
-from collections.abc import Callable, Iterator  # noqa: E402
-from datetime import UTC, datetime, timedelta  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from fairdesk.services.events import create_event  # noqa: E402
-from fairdesk.services.session import EventSession  # noqa: E402
+from fairdesk.services.events import create_event
+from fairdesk.services.session import EventSession
 
 # shared/ lies beside the checkout, in development and in CI alike
 SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"

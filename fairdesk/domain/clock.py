@@ -51,5 +51,4 @@ class HybridClock:
         """Move past a stamp received from another device."""
         ms, counter, _ = decode(stamp)
         with self._lock:
-            if (ms, counter) > (self._ms, self._counter):
-                self._ms, self._counter = ms, counter
+            self._ms, self._counter = max((self._ms, self._counter), (ms, counter))

@@ -145,6 +145,43 @@ class UnknownLayout(FairDeskError):
     code = "unknown_layout"
 
 
+# ---------------------------------------------------------------- sync
+class Unauthorized(FairDeskError):
+    """No device token, an unknown one, or a revoked one (HTTP 401)."""
+
+    code = "unauthorized"
+
+
+class Forbidden(FairDeskError):
+    """The caller's role may not send or see this (HTTP 403)."""
+
+    code = "forbidden"
+
+
+class BadPairingCode(FairDeskError):
+    """A pairing code that cannot be read, is unknown, used already or expired."""
+
+    code = "bad_pairing_code"
+
+
+class HubUnreachable(FairDeskError):
+    """The hub did not answer (network down, hub stopped, certificate mismatch)."""
+
+    code = "hub_unreachable"
+
+
+class TamperedFile(FairDeskError):
+    """A USB op file whose signature does not match its content."""
+
+    code = "tampered_file"
+
+
+class NotPaired(FairDeskError):
+    """This event file is not a device paired with a hub."""
+
+    code = "not_paired"
+
+
 # ---------------------------------------------------------------- booth
 class NotABooth(FairDeskError):
     """A booth action on a session that is not locked to one employer."""

@@ -135,16 +135,17 @@ def _arrival(rng: random.Random, opening: datetime) -> datetime:
 
 def _morning(session: EventSession, rng: random.Random, spec: DemoSpec, roster: list[str],
              opening: datetime, clock: _DemoClock) -> list[tuple[str, datetime]]:
-    arrivals = [(key, _arrival(rng, opening), None)
-                for key in roster if rng.random() < spec.checked_in_share]
+    arrivals: list[tuple[str, datetime, int | None]] = [
+        (key, _arrival(rng, opening), None)
+        for key in roster if rng.random() < spec.checked_in_share
+    ]
     walk_ins = spec.candidates - len(roster)
     arrivals += [("", _arrival(rng, opening), rng.randint(1, 3)) for _ in range(walk_ins)]
     arrivals.sort(key=lambda a: a[1])
     done = []
-    for key, at, desk in arrivals:
+    for roster_id, at, desk in arrivals:
         clock.at = at
-        if desk is not None:
-            key = register_walk_in(session, desk=desk, **_person(rng)).id
+        key = register_walk_in(session, desk=desk, **_person(rng)).id if desk else roster_id
         check_in(session, key, desk or rng.randint(1, 3))
         done.append((key, at))
     return done

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from fairdesk.domain.errors import AmbiguousEmployer, DuplicateEmployer, InvalidField, UnknownEmployer
+from fairdesk.domain.errors import (
+    AmbiguousEmployer,
+    DuplicateEmployer,
+    InvalidField,
+    UnknownEmployer,
+)
 from fairdesk.domain.ids import new_id
 from fairdesk.domain.model import Employer
 from fairdesk.domain.rules import clean_tags, require_text
@@ -23,12 +29,14 @@ def find_employer(session: EventSession, key: str) -> Employer:
     """By id, a unique id prefix, the booth number or the name (case-insensitive)."""
     text = key.strip()
     employers = rows.all_employers(session.store)
-    for test in (
+    folded = text.casefold()
+    tests: tuple[Callable[[Employer], bool], ...] = (
         lambda e: e.id == text,
-        lambda e: e.booth.casefold() == text.casefold() and text != "",
-        lambda e: e.name.casefold() == text.casefold(),
+        lambda e: folded != "" and e.booth.casefold() == folded,
+        lambda e: e.name.casefold() == folded,
         lambda e: len(text) >= 4 and e.id.startswith(text),
-    ):
+    )
+    for test in tests:
         found = [e for e in employers if test(e)]
         if len(found) == 1:
             return found[0]

@@ -42,7 +42,7 @@ def _db_value(field: str, value: Any) -> Any:
 
 def _lww(store: EventStore, table: str, key: str, fields: dict[str, Any], hlc: str) -> None:
     """Write each field whose last write is older than ``hlc``."""
-    row = store.row(f"SELECT clocks FROM {table} WHERE id = ?", (key,))  # noqa: S608
+    row = store.row(f"SELECT clocks FROM {table} WHERE id = ?", (key,))
     if row is None:
         return
     clocks: dict[str, str] = json.loads(row["clocks"])
@@ -53,7 +53,7 @@ def _lww(store: EventStore, table: str, key: str, fields: dict[str, Any], hlc: s
     sets = ", ".join(f"{f} = ?" for f in newer)
     values = [_db_value(f, v) for f, v in newer.items()]
     store.execute(
-        f"UPDATE {table} SET {sets}, clocks = ? WHERE id = ?",  # noqa: S608
+        f"UPDATE {table} SET {sets}, clocks = ? WHERE id = ?",
         (*values, json.dumps(clocks), key),
     )
 
@@ -72,7 +72,7 @@ def search_text(row: dict[str, Any]) -> str:
         fold(str(row.get("last_name", ""))),
         fold(email.replace("@", " ").replace(".", " ")),
         ref.replace("-", "").lower(),
-        ref.split("-")[-1],
+        ref.rsplit("-", maxsplit=1)[-1],
         phone,
         phone[-7:],
     ]
@@ -92,7 +92,7 @@ def _refresh_search(store: EventStore, candidate_id: str) -> None:
 # ---------------------------------------------------------------- handlers
 def _event_create(store: EventStore, op: Op) -> None:
     b = op.body
-    store.db["event"].insert(
+    store.table("event").insert(
         {
             "id": b["id"], "name": b["name"], "venue": b.get("venue", ""),
             "timezone": b.get("timezone", "UTC"), "days": json.dumps(b.get("days", [])),
@@ -114,7 +114,7 @@ def _employer_upsert(store: EventStore, op: Op) -> None:
     if store.scalar("SELECT 1 FROM employers WHERE id = ?", (key,)) is None:
         row = {f: _db_value(f, v) for f, v in fields.items()}
         row.update(id=key, clocks=json.dumps(dict.fromkeys(fields, op.hlc)))
-        store.db["employers"].insert(row)
+        store.table("employers").insert(row)
     else:
         _lww(store, "employers", key, fields, op.hlc)
 
@@ -131,7 +131,7 @@ def _candidate_add(store: EventStore, op: Op) -> None:
             clocks=json.dumps(dict.fromkeys(fields, op.hlc)),
         )
         row["search_text"] = search_text(row)
-        store.db["candidates"].insert(row)
+        store.table("candidates").insert(row)
     _refresh_search(store, key)
 
 

@@ -29,8 +29,7 @@ def _connect(path: Path | str) -> sqlite_utils.Database:
     import sqlite_utils  # ~60 ms of imports: paid when the first event opens, not at start-up
 
     conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-    db = sqlite_utils.Database(conn, execute_plugins=False)
-    return db
+    return sqlite_utils.Database(conn, execute_plugins=False)
 
 
 def _configure(db: sqlite_utils.Database, in_memory: bool) -> None:
@@ -95,13 +94,16 @@ class EventStore:
         found = self.db.conn.execute(sql, params).fetchone()
         return found[0] if found else None
 
+    def table(self, name: str) -> sqlite_utils.db.Table:
+        return self.db.table(name)
+
     # ------------------------------------------------------------ local settings
     def setting(self, key: str, default: Any = None) -> Any:
         raw = self.scalar("SELECT value FROM settings WHERE key = ?", (key,))
         return default if raw is None else json.loads(raw)
 
     def set_setting(self, key: str, value: Any) -> None:
-        self.db["settings"].upsert({"key": key, "value": json.dumps(value)}, pk="key")
+        self.table("settings").upsert({"key": key, "value": json.dumps(value)}, pk="key")
 
     # ------------------------------------------------------------ upkeep
     @property

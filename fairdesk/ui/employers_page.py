@@ -55,9 +55,9 @@ class EmployersPage(QWidget):
         box.addWidget(self.table, 1)
         self.empty = label("", "empty", wrap=True)
         box.addWidget(self.empty)
-        presenter.on_change = self.render
+        presenter.on_change = self.redraw
 
-    def render(self) -> None:
+    def redraw(self) -> None:
         rows = self.presenter.rows
         self.model.set_rows(rows)
         self.empty.setText(self.presenter.empty_text)

@@ -35,7 +35,7 @@ class EventDetailsPage(QWidget):
         box.addWidget(self._figures())
         box.addWidget(self._form())
         box.addStretch(1)
-        presenter.on_change = self.render
+        presenter.on_change = self.redraw
 
     def _figures(self) -> QFrame:
         card = QFrame()
@@ -74,7 +74,7 @@ class EventDetailsPage(QWidget):
         form.addRow("Fair days", self.days)
         form.addRow("", day_row)
         actions = QHBoxLayout()
-        self.save = button("&Save", self.presenter.save, shortcut="Ctrl+S", primary=True)
+        self.save = button("&Save", self._save, shortcut="Ctrl+S", primary=True)
         self.revert = button("Revert", self.presenter.revert)
         actions.addStretch(1)
         actions.addWidget(self.revert)
@@ -82,7 +82,7 @@ class EventDetailsPage(QWidget):
         form.addRow(actions)
         return holder
 
-    def render(self) -> None:
+    def redraw(self) -> None:
         p = self.presenter
         for key, widget in self.figures.items():
             widget.setText(f"{p.info.get(key, 0):,}")
@@ -96,6 +96,9 @@ class EventDetailsPage(QWidget):
             self.days.addItem(day.strftime("%A %d %B %Y"))
         self.save.setEnabled(p.dirty)
         self.revert.setEnabled(p.dirty)
+
+    def _save(self) -> None:
+        self.presenter.save()
 
     def _add_day(self) -> None:
         q = self.new_day.date()

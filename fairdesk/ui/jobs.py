@@ -43,7 +43,7 @@ class Job(QRunnable):
     def run(self) -> None:
         try:
             result = self.work(self.signals.progress.emit, self._cancel.is_set)
-        except Exception as error:  # noqa: BLE001 - reported to the GUI thread
+        except Exception as error:
             error.__notes__ = [traceback.format_exc()]
             self.signals.failed.emit(error)
             return

@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fairdesk.domain.model import Role
 from fairdesk.ui.new_event_dialog import NewEventDialog
 from fairdesk.ui.presenters.launcher import LauncherPresenter
-from fairdesk.ui.widgets import button, label, show_message, shortcut
+from fairdesk.ui.widgets import button, label, shortcut, show_message
 
-_ROLES = (("organizer", "Organizer — set up, import, dashboard, exports"),
+_ROLES: tuple[tuple[Role, str], ...] = (("organizer", "Organizer — set up, import, dashboard, exports"),
           ("desk", "Registration desk — check in, walk-ins, badges"),
           ("booth", "Employer booth — scan, rate, shortlist"))
 _PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -43,7 +44,7 @@ class LauncherWindow(QMainWindow):
         layout.addWidget(self._right(), 2)
         self.setCentralWidget(root)
         shortcut(self, "Delete", self._forget)
-        presenter.on_change = self.render
+        presenter.on_change = self.redraw
         presenter.on_message = lambda m: show_message(self, m, self.statusBar().showMessage)
         presenter.load()
 
@@ -105,7 +106,7 @@ class LauncherWindow(QMainWindow):
         return card
 
     # ---------------------------------------------------------- rendering
-    def render(self) -> None:
+    def redraw(self) -> None:
         p = self.presenter
         self.recent.blockSignals(True)
         self.recent.clear()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,7 +21,7 @@ from fairdesk.ui.employers_page import EmployersPage
 from fairdesk.ui.event_details_page import EventDetailsPage
 from fairdesk.ui.presenters.employers import EmployersPresenter
 from fairdesk.ui.presenters.event_details import EventDetailsPresenter
-from fairdesk.ui.widgets import show_message, shortcut
+from fairdesk.ui.widgets import shortcut, show_message
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ class OrganizerWindow(QMainWindow):
             self.nav.addItem(page.title)
             self.stack.addWidget(page.build(session, self))
             if index < 9:
-                shortcut(self, f"Ctrl+{index + 1}", lambda i=index: self.nav.setCurrentRow(i))
+                shortcut(self, f"Ctrl+{index + 1}", partial(self.nav.setCurrentRow, index))
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.setCurrentRow(0)
         layout.addWidget(self.nav)
@@ -93,6 +94,6 @@ class OrganizerWindow(QMainWindow):
         titles = [p.title for p in PAGES]
         self.nav.setCurrentRow(titles.index(title))
 
-    def closeEvent(self, event: object) -> None:  # noqa: N802
+    def closeEvent(self, event: object) -> None:
         self._unsubscribe()
         super().closeEvent(event)  # type: ignore[arg-type]

@@ -22,7 +22,7 @@ def label(text: str, name: str = "", wrap: bool = False) -> QLabel:
 def button(text: str, slot: Callable[[], None], *, shortcut: str = "", primary: bool = False,
            tip: str = "") -> QPushButton:
     widget = QPushButton(text)
-    widget.clicked.connect(lambda: slot())
+    widget.clicked.connect(lambda _checked=False: slot())
     if shortcut:
         widget.setShortcut(QKeySequence(shortcut))
         tip = f"{tip} ({shortcut})" if tip else shortcut

@@ -17,9 +17,8 @@ def test_every_package_is_listed() -> None:
 
 
 def test_fonts_cover_accented_latin() -> None:
-    from reportlab.pdfbase.ttfonts import TTFont
-
     from fairdesk.resources import FONTS, font_path
+    from reportlab.pdfbase.ttfonts import TTFont
 
     for name in FONTS:
         cmap = TTFont(name, str(font_path(name))).face.charToGlyph

@@ -2,7 +2,12 @@ from collections.abc import Callable
 
 import pytest
 
-from fairdesk.domain.errors import AlreadyCheckedIn, ReasonRequired, UnknownCandidate, UnknownCheckIn
+from fairdesk.domain.errors import (
+    AlreadyCheckedIn,
+    ReasonRequired,
+    UnknownCandidate,
+    UnknownCheckIn,
+)
 from fairdesk.services.candidates import find_candidate, listing
 from fairdesk.services.checkin import check_in, undo_check_in
 from fairdesk.services.events import event_info
@@ -11,7 +16,9 @@ from fairdesk.storage import event as event_rows
 from tests.conftest import FakeClock
 
 
-def test_check_in_by_ref_as_typed(session: EventSession, make_people: Callable[..., list[str]]) -> None:
+def test_check_in_by_ref_as_typed(
+    session: EventSession, make_people: Callable[..., list[str]]
+) -> None:
     make_people(2)
     done = check_in(session, "c2", desk=2)
     person = find_candidate(session, done.candidate_id)
@@ -69,7 +76,9 @@ def test_undo_needs_a_reason_and_is_audited(
     assert listing(session)[0]["checked_in"] is True
 
 
-def test_each_write_is_announced(session: EventSession, make_people: Callable[..., list[str]]) -> None:
+def test_each_write_is_announced(
+    session: EventSession, make_people: Callable[..., list[str]]
+) -> None:
     make_people(1)
     seen: list[Change] = []
     session.subscribe(seen.append)

@@ -11,9 +11,9 @@ from fairdesk.domain.errors import (
 )
 from fairdesk.services.candidates import edit_candidate, search
 from fairdesk.services.employers import add_employer, edit_employer, find_employer
+from fairdesk.services.session import EventSession
 from fairdesk.services.visits import record_visit, update_visit, visit_rows
 from fairdesk.services.walkins import register_walk_in
-from fairdesk.services.session import EventSession
 
 
 def test_walk_in_refs_are_per_desk(session: EventSession) -> None:
@@ -51,7 +51,8 @@ def test_edits_update_search(session: EventSession, make_people: Callable[..., l
 
 
 def test_employers_add_edit_find(session: EventSession) -> None:
-    a = add_employer(session, "Pitons Contact Solutions", booth="1", tags=["bilingual", "Bilingual"])
+    a = add_employer(session, "Pitons Contact Solutions", booth="1",
+                     tags=["bilingual", "Bilingual"])
     assert a.tags == ("bilingual",)
     add_employer(session, "Helios Tech", booth="2")
     assert find_employer(session, "1").id == a.id

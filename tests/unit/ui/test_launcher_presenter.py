@@ -3,8 +3,8 @@ from pathlib import Path
 import pytest
 
 from fairdesk.services.app_settings import AppSettings
-from fairdesk.services.events import create_event
 from fairdesk.services.employers import add_employer
+from fairdesk.services.events import create_event
 from fairdesk.ui.presenters.launcher import LauncherPresenter, OpenRequest
 
 

@@ -80,7 +80,7 @@ def test_add_employer_dialog_shows_refusal_inline(qtbot: QtBot, session: EventSe
 
 @pytest.mark.parametrize("text", ["é ë ò ç Kwéyòl"])
 def test_shipped_font_renders_accents(qtbot: QtBot, text: str) -> None:
-    from PySide6.QtGui import QFontDatabase, QFontMetrics, QFont
+    from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
 
     from fairdesk.ui import theme
 
