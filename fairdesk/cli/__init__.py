@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "fairdesk.cli.badge_cmds",
     "fairdesk.cli.import_cmds",
     "fairdesk.cli.exports_cli",
+    "fairdesk.cli.sync_cmds",
 )
 
 

@@ -1,0 +1,158 @@
+"""The hub: the organizer's event file served over HTTPS to paired devices.
+
+:class:`Hub` is the database side of every request (injected into the
+transport's app factory, :func:`fairdesk.sync.server.make_app`); it runs on
+the server's event loop thread with its own connection. Every op the hub
+holds gets a hub sequence in the transaction that writes it (migration 3).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import signal
+import socket
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from aiohttp import web
+
+from fairdesk.domain.errors import Forbidden
+from fairdesk.domain.model import Op
+from fairdesk.services import devices
+from fairdesk.services.session import Clock, utc_now
+from fairdesk.storage import EventStore, device_rows, open_event_file, sync_rows
+from fairdesk.sync import policy, server, tls
+from fairdesk.sync.policy import Caller
+from fairdesk.sync.wire import PulledOp, PullPage
+
+SEEN_EVERY_S = 5.0
+
+
+def visit_employer(op: Op, known: dict[str, str]) -> str | None:
+    if op.kind == "visit.record":
+        value = op.body.get("employer_id")
+        return str(value) if value is not None else None
+    return known.get(str(op.body.get("id")))
+
+
+class Hub:
+    """Push, pull, join and keys over one open event file (one thread)."""
+
+    def __init__(self, store: EventStore, clock: Clock = utc_now) -> None:
+        devices.require_hub_file(store)
+        self.store = store
+        self.clock = clock
+        self._seen: dict[str, float] = {}
+
+    def authenticate(self, token: str) -> Caller:
+        return devices.authenticate(self.store, token)
+
+    def push(self, caller: Caller, ops: list[Op], pending: int) -> list[tuple[str, int]]:
+        store = self.store
+        with store.transaction():
+            visit_ids = {str(op.body.get("id")) for op in ops if op.kind in policy.VISIT_KINDS}
+            known = sync_rows.visit_employers(store, visit_ids)
+            for op in ops:
+                reason = policy.push_refusal(caller, op, visit_employer(op, known))
+                if reason:
+                    raise Forbidden(f"Refused: {reason}.", op_id=op.op_id)
+            added = sum(sync_rows.ingest_one(store, op) for op in ops)
+            if added:
+                sync_rows.retry_parked(store)
+            seqs = sync_rows.hub_seqs(store, [op.op_id for op in ops])
+            device_rows.seen(store, caller.device_id, self.clock(), pending)
+        return [(op.op_id, seqs[op.op_id]) for op in ops]
+
+    def pull(self, caller: Caller, since: int, limit: int, employer: str | None) -> PullPage:
+        if not policy.may_ask_employer(caller, employer):
+            raise Forbidden("A booth may ask only for its own employer's data.")
+        rows = sync_rows.page(self.store, since, limit)
+        visit_ids = {str(op.body.get("id")) for op, _ in rows if op.kind in policy.VISIT_KINDS}
+        known = sync_rows.visit_employers(self.store, visit_ids) if visit_ids else {}
+        visible = [PulledOp(op, seq) for op, seq in rows
+                   if policy.may_see(caller, op, visit_employer(op, known))]
+        stubs: list[dict[str, Any]] = []
+        if caller.role == "booth":
+            ids = {str(p.op.body["candidate_id"]) for p in visible if p.op.kind == "visit.record"}
+            stubs = sync_rows.candidate_stubs(self.store, ids, policy.STUB_FIELDS)
+        self._touch(caller)
+        return PullPage(visible, rows[-1][1] if rows else since, len(rows) == limit, stubs)
+
+    def join(self, secret: str, name: str) -> dict[str, Any]:
+        answer = devices.redeem(self.store, secret, name, self.clock())
+        answer["fingerprint"] = devices.certificate(self.store)[2]
+        return answer
+
+    def signing_key(self, caller: Caller) -> dict[str, Any]:
+        if not policy.may_have_signing_key(caller):
+            raise Forbidden("Only desks hold the badge signing key.")
+        return devices.event_keys(self.store, caller)
+
+    def _touch(self, caller: Caller) -> None:
+        """Last seen, written at most every few seconds per device."""
+        loop_time = asyncio.get_event_loop().time() if _in_loop() else 0.0
+        if loop_time and loop_time - self._seen.get(caller.device_id, -1e9) < SEEN_EVERY_S:
+            return
+        self._seen[caller.device_id] = loop_time
+        with self.store.transaction():
+            device_rows.seen(self.store, caller.device_id, self.clock(), None)
+
+
+def _in_loop() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
+
+
+# ---------------------------------------------------------------- serving
+def bind(host: str, port: int) -> socket.socket:
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    return sock
+
+
+async def start_hub(path: Path, sock: socket.socket, clock: Clock = utc_now
+                    ) -> tuple[web.AppRunner, str]:
+    """Start serving ``path`` on ``sock``; returns the runner and the fingerprint."""
+    store = open_event_file(path)
+    hub = Hub(store, clock)
+    cert, key, fingerprint = devices.certificate(store)
+    app = server.make_app(hub)
+    app.on_cleanup.append(lambda _app: _close(store))
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    site = web.SockSite(runner, sock, ssl_context=tls.server_context(cert, key))
+    await site.start()
+    return runner, fingerprint
+
+
+async def _close(store: EventStore) -> None:
+    store.close()
+
+
+def serve(path: Path, host: str, port: int,
+          on_ready: Callable[[str, str], None] = lambda url, fp: None,
+          stop: asyncio.Event | None = None) -> None:
+    """Run the hub until SIGINT/SIGTERM (or ``stop``); ``on_ready(url, fingerprint)``."""
+    sock = bind(host, port)
+    shown = f"[{host}]" if ":" in host else host
+
+    async def main() -> None:
+        done = stop or asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(sig, done.set)
+        runner, fingerprint = await start_hub(path, sock)
+        on_ready(f"https://{shown}:{sock.getsockname()[1]}", fingerprint)
+        try:
+            await done.wait()
+        finally:
+            await runner.cleanup()
+
+    asyncio.run(main())

@@ -1,0 +1,224 @@
+"""A device's side of sync: joining a hub, one push-then-pull round, USB files.
+
+Nothing is lost when the hub cannot be reached: an op stays pending (its
+``hub_seq`` NULL) until the hub acknowledges it, and a pulled page is applied
+in one transaction with the cursor that follows it. Pushing again an op the
+hub already holds is harmless (idempotent by op id).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from fairdesk.domain.errors import (
+    BadPairingCode,
+    Forbidden,
+    InvalidField,
+    NotPaired,
+    TamperedFile,
+    Unauthorized,
+)
+from fairdesk.domain.model import Op
+from fairdesk.services.session import Clock, utc_now
+from fairdesk.storage import (
+    EventStore,
+    codec,
+    create_event_file,
+    device_rows,
+    open_event_file,
+    sync_rows,
+)
+from fairdesk.storage import event as event_rows
+from fairdesk.sync import opfile, pairing, policy
+from fairdesk.sync.client import HubClient
+from fairdesk.sync.wire import op_from_wire
+
+PUSH_BATCH, PULL_PAGE = 500, 1000
+LAST_SYNC_KEY = "sync.last_at"
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    pushed: int
+    pulled: int
+    pending: int
+    last_sync: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"pushed": self.pushed, "pulled": self.pulled, "pending": self.pending,
+                "last_sync": self.last_sync}
+
+
+def device_settings(store: EventStore) -> dict[str, Any]:
+    keys = ("device_id", "role", "employer_id", "desk", "hub_url", "hub_fingerprint",
+            "hub_token", "event_id")
+    found = {k: store.setting(k) for k in keys}
+    if not found["hub_url"] or not found["hub_token"]:
+        raise NotPaired("This event file is not paired with a hub (use fairdesk join).")
+    return found
+
+
+def client_for(store: EventStore, timeout: float = 15.0) -> HubClient:
+    found = device_settings(store)
+    return HubClient(found["hub_url"], found["hub_fingerprint"], found["hub_token"], timeout)
+
+
+def push_kinds(store: EventStore) -> frozenset[str] | None:
+    role = str(store.setting("role", ""))
+    return None if role == "organizer" else policy.PUSH_KINDS.get(role, frozenset())
+
+
+def pending_count(store: EventStore) -> int:
+    return sync_rows.pending_count(store, push_kinds(store))
+
+
+# ---------------------------------------------------------------- join
+def join(path: Path, code: str, name: str = "", clock: Clock = utc_now) -> SyncReport:
+    """Redeem a pairing code, make the device's event file, then pull its data."""
+    target = Path(path)
+    if target.exists():
+        raise InvalidField("path", f"{target} already exists; choose a new file name.")
+    found = pairing.decode(code)
+    with HubClient(found.hub_url, found.fingerprint, found.secret) as client:
+        try:
+            answer = client.join(name or target.stem)
+        except Unauthorized as error:
+            raise BadPairingCode(error.message) from error
+    _make_device_file(target, found, answer)
+    return sync_file(target, clock)
+
+
+def _make_device_file(target: Path, code: pairing.PairingCode, answer: dict[str, Any]) -> None:
+    temporary = target.with_name(target.name + ".partial")
+    temporary.unlink(missing_ok=True)
+    store = create_event_file(temporary)
+    try:
+        with store.transaction():
+            for key, value in (("device_id", answer["device_id"]), ("role", answer["role"]),
+                               ("employer_id", answer.get("employer_id")),
+                               ("desk", answer.get("desk")), ("hub_url", code.hub_url),
+                               ("hub_fingerprint", code.fingerprint),
+                               ("hub_token", answer["token"]),
+                               ("event_id", answer["event_id"])):
+                store.set_setting(key, value)
+            if "event_op" in answer:
+                raw = answer["event_op"]
+                sync_rows.apply_page(store, [(op_from_wire(raw), int(raw["hub_seq"]))], [], 0)
+            if answer.get("signing_key"):
+                event_rows.set_signing_key(store, answer["event_id"],
+                                           bytes.fromhex(answer["signing_key"]))
+    finally:
+        store.close()
+    temporary.replace(target)
+
+
+# ---------------------------------------------------------------- one round
+def sync_file(path: Path, clock: Clock = utc_now, timeout: float = 15.0) -> SyncReport:
+    store = open_event_file(path)
+    try:
+        with client_for(store, timeout) as client:
+            return sync_once(store, client, clock)
+    finally:
+        store.close()
+
+
+def sync_once(store: EventStore, client: HubClient, clock: Clock = utc_now) -> SyncReport:
+    """Push everything pending, then pull every page; raises HubUnreachable."""
+    pushed = push_pending(store, client)
+    pulled = pull_all(store, client)
+    now = codec.ts(clock())
+    with store.transaction():
+        store.set_setting(LAST_SYNC_KEY, now)
+    return SyncReport(pushed, pulled, pending_count(store), now)
+
+
+def push_pending(store: EventStore, client: HubClient) -> int:
+    kinds, pushed = push_kinds(store), 0
+    while True:
+        batch = sync_rows.pending(store, kinds, PUSH_BATCH)
+        if not batch:
+            return pushed
+        acks = client.push(batch, pending=pending_count(store))
+        with store.transaction():
+            sync_rows.mark_acked(store, acks)
+        pushed += len(acks)
+        if len(batch) < PUSH_BATCH or not acks:
+            return pushed
+
+
+def pull_all(store: EventStore, client: HubClient) -> int:
+    pulled = 0
+    while True:
+        page = client.pull(sync_rows.cursor(store), PULL_PAGE)
+        with store.transaction():
+            pulled += sync_rows.apply_page(
+                store, [(p.op, p.hub_seq) for p in page.ops], page.stubs, page.next)
+        if not page.more:
+            return pulled
+
+
+def last_sync(store: EventStore) -> datetime | None:
+    value = store.setting(LAST_SYNC_KEY)
+    return codec.parse_ts(value) if value else None
+
+
+# ---------------------------------------------------------------- USB
+@dataclass(frozen=True)
+class ImportReport:
+    device_id: str
+    ops: int
+    new: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"device_id": self.device_id, "ops": self.ops, "new": self.new,
+                "already": self.ops - self.new}
+
+
+def export_ops(device_path: Path, out: Path) -> int:
+    """Write this device's own ops to a signed file; returns how many."""
+    store = open_event_file(device_path)
+    try:
+        found = device_settings(store)
+        ops = sync_rows.own_ops(store)
+        opfile.write(Path(out), found["event_id"], found["device_id"], ops,
+                     pairing.secret_hash(found["hub_token"]))
+    finally:
+        store.close()
+    return len(ops)
+
+
+def import_ops(event_path: Path, file: Path) -> ImportReport:
+    """Take a device's signed op file into the hub's event file (idempotent)."""
+    store = open_event_file(event_path)
+    try:
+        return _import(store, Path(file))
+    finally:
+        store.close()
+
+
+def _import(store: EventStore, file: Path) -> ImportReport:
+    found, payload = opfile.read(file)
+    device = device_rows.by_id(store, found.device_id)
+    if device is None or not device["token_hash"]:
+        raise TamperedFile(f"{file.name} comes from a device this hub never paired.")
+    opfile.verify(file, payload, device["token_hash"])
+    if device["revoked_at"]:
+        raise Unauthorized(f"{file.name} comes from a revoked device; refused.")
+    if found.event_id != event_rows.get(store).id:
+        raise TamperedFile(f"{file.name} belongs to another event.")
+    caller = policy.Caller(device["id"], device["role"], device["employer_id"], device["desk"])
+    return ImportReport(found.device_id, len(found.ops), _ingest(store, caller, found.ops))
+
+
+def _ingest(store: EventStore, caller: policy.Caller, ops: list[Op]) -> int:
+    allowed = [op for op in ops if policy.may_push_kind(caller.role, op.kind)]
+    with store.transaction():
+        for op in allowed:
+            if op.device_id != caller.device_id:
+                raise Forbidden(f"Op {op.op_id} in the file was made by another device.")
+        new = sum(sync_rows.ingest_one(store, op) for op in allowed)
+        sync_rows.retry_parked(store)
+    return new

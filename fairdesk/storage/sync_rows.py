@@ -1,0 +1,177 @@
+"""The op log as sync sees it: pending ops, hub sequence, pages, parking.
+
+Facts are never refused: an op whose parent record has not arrived yet (a
+visit for a walk-in registered at a desk that has not synced) is kept in the
+log, *parked*, and projected as soon as a later batch brings the parent.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Collection, Iterable
+from typing import Any
+
+from fairdesk.domain.model import Op
+from fairdesk.storage import codec, oplog
+from fairdesk.storage.store import EventStore
+
+CURSOR_KEY = "sync.cursor"
+
+
+# ---------------------------------------------------------------- device side
+def _kinds_sql(kinds: Collection[str] | None) -> tuple[str, tuple[str, ...]]:
+    if kinds is None:
+        return "", ()
+    return f" AND kind IN ({','.join('?' * len(kinds))})", tuple(kinds)
+
+
+def pending(store: EventStore, kinds: Collection[str] | None, limit: int = 500) -> list[Op]:
+    """This device's ops the hub has not acknowledged (of ``kinds``), in seq order."""
+    where, params = _kinds_sql(kinds)
+    rows = store.rows(
+        f"SELECT * FROM ops WHERE hub_seq IS NULL AND device_id = ?{where} "
+        "ORDER BY seq LIMIT ?",
+        (oplog.device_id(store), *params, limit),
+    )
+    return [codec.op(row) for row in rows]
+
+
+def pending_count(store: EventStore, kinds: Collection[str] | None) -> int:
+    where, params = _kinds_sql(kinds)
+    return int(store.scalar(
+        f"SELECT COUNT(*) FROM ops WHERE hub_seq IS NULL AND device_id = ?{where}",
+        (oplog.device_id(store), *params)))
+
+
+def mark_acked(store: EventStore, acks: Iterable[tuple[str, int]]) -> None:
+    store.db.conn.executemany(
+        "UPDATE ops SET hub_seq = ? WHERE op_id = ? AND hub_seq IS NULL",
+        [(seq, op_id) for op_id, seq in acks],
+    )
+
+
+def own_ops(store: EventStore) -> list[Op]:
+    rows = store.rows("SELECT * FROM ops WHERE device_id = ? ORDER BY seq",
+                      (oplog.device_id(store),))
+    return [codec.op(row) for row in rows]
+
+
+def cursor(store: EventStore) -> int:
+    return int(store.setting(CURSOR_KEY, 0))
+
+
+def apply_page(store: EventStore, ops: list[tuple[Op, int]], stubs: list[dict[str, Any]],
+               next_cursor: int) -> int:
+    """Apply a pulled page and move the cursor, in the caller's transaction."""
+    put_stubs(store, stubs)
+    applied = 0
+    for op, hub_seq in ops:
+        applied += ingest_one(store, op)
+        store.execute("UPDATE ops SET hub_seq = ? WHERE op_id = ? AND hub_seq IS NULL",
+                      (hub_seq, op.op_id))
+    retry_parked(store)
+    store.set_setting(CURSOR_KEY, max(next_cursor, cursor(store)))
+    return applied
+
+
+def put_stubs(store: EventStore, stubs: list[dict[str, Any]]) -> None:
+    """Name-only candidates a booth needs for its visits (never contact details)."""
+    for stub in stubs:
+        store.execute(
+            "INSERT OR IGNORE INTO candidates (id, ref, first_name, last_name, source, desk, "
+            "search_text, created_at) VALUES (?, ?, ?, ?, ?, ?, '', ?)",
+            (stub["id"], stub["ref"], stub.get("first_name", ""), stub.get("last_name", ""),
+             stub.get("source", "roster"), stub.get("desk"), stub.get("created_at", "")),
+        )
+
+
+# ---------------------------------------------------------------- both sides
+def ingest_one(store: EventStore, op: Op) -> int:
+    """Record and project ``op``; park it when its parent is missing. 1 if new."""
+    store.execute("SAVEPOINT ingest")
+    try:
+        added = oplog.apply(store, op)
+    except (sqlite3.IntegrityError, KeyError, TypeError, ValueError) as error:
+        store.execute("ROLLBACK TO ingest")
+        store.execute("RELEASE ingest")
+        added = oplog.record(store, op)
+        store.execute("INSERT OR IGNORE INTO parked_ops (op_id, reason) VALUES (?, ?)",
+                      (op.op_id, str(error)[:200]))
+        return int(added)
+    store.execute("RELEASE ingest")
+    return int(added)
+
+
+def retry_parked(store: EventStore) -> int:
+    """Project parked ops whose parents have arrived; returns how many remain."""
+    ids = [r["op_id"] for r in store.rows("SELECT op_id FROM parked_ops")]
+    if not ids:
+        return 0
+    ops = sorted(oplog.by_ids(store, ids), key=lambda o: (o.hlc, o.op_id))
+    for op in ops:
+        store.execute("SAVEPOINT parked")
+        try:
+            oplog.project(store, op)
+        except (sqlite3.IntegrityError, KeyError, TypeError, ValueError):
+            store.execute("ROLLBACK TO parked")
+            store.execute("RELEASE parked")
+            continue
+        store.execute("DELETE FROM parked_ops WHERE op_id = ?", (op.op_id,))
+        store.execute("RELEASE parked")
+    return int(store.scalar("SELECT COUNT(*) FROM parked_ops"))
+
+
+def parked_count(store: EventStore) -> int:
+    return int(store.scalar("SELECT COUNT(*) FROM parked_ops"))
+
+
+# ---------------------------------------------------------------- hub side
+def hub_seqs(store: EventStore, op_ids: list[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for start in range(0, len(op_ids), 500):
+        chunk = op_ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        for row in store.rows(
+            f"SELECT op_id, hub_seq FROM ops WHERE op_id IN ({marks})", chunk
+        ):
+            found[row["op_id"]] = int(row["hub_seq"])
+    return found
+
+
+def page(store: EventStore, since: int, limit: int) -> list[tuple[Op, int]]:
+    rows = store.rows(
+        "SELECT * FROM ops WHERE hub_seq > ? ORDER BY hub_seq LIMIT ?", (since, limit)
+    )
+    return [(codec.op(row), int(row["hub_seq"])) for row in rows]
+
+
+def last_hub_seq(store: EventStore) -> int:
+    return int(store.scalar("SELECT COALESCE(MAX(hub_seq), 0) FROM ops"))
+
+
+def visit_employers(store: EventStore, visit_ids: set[str]) -> dict[str, str]:
+    """The employer of each visit id (from the visits table, else its record op)."""
+    found: dict[str, str] = {}
+    for visit_id in visit_ids:
+        employer = store.scalar("SELECT employer_id FROM visits WHERE id = ?", (visit_id,))
+        if employer is None:
+            employer = store.scalar(
+                "SELECT json_extract(body, '$.employer_id') FROM ops "
+                "WHERE kind = 'visit.record' AND json_extract(body, '$.id') = ? LIMIT 1",
+                (visit_id,))
+        if employer is not None:
+            found[visit_id] = str(employer)
+    return found
+
+
+def candidate_stubs(store: EventStore, ids: set[str], fields: tuple[str, ...]
+                    ) -> list[dict[str, Any]]:
+    out = []
+    for candidate_id in sorted(ids):
+        row = store.row("SELECT * FROM candidates WHERE id = ?", (candidate_id,))
+        if row is not None:
+            stub = {f: row[f] for f in fields}
+            stub["created_at"] = row["created_at"]
+            out.append(stub)
+    return out
+

@@ -1,0 +1,81 @@
+"""Signed op files for a USB stick (``fairdesk export ops`` / ``import ops``).
+
+A file is JSON: format, event id, device id, the device's ops and ``mac``,
+an HMAC-SHA256 over the canonical JSON of everything else. The key is the
+SHA-256 of the device's token: the device holds the token, the hub holds
+only that hash (``devices.token_hash``), so the hub verifies without ever
+storing the token, and a revoked device's files are refused. A file whose
+content or signature was changed is refused whole.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fairdesk.domain.errors import TamperedFile
+from fairdesk.domain.model import Op
+from fairdesk.sync.wire import WireError, op_to_wire, ops_from_wire
+
+FORMAT = "fairdesk-ops/1"
+MAX_OPS = 10_000_000
+
+
+@dataclass(frozen=True)
+class OpFile:
+    event_id: str
+    device_id: str
+    ops: list[Op]
+    mac: str
+
+
+def _canonical(payload: dict[str, Any]) -> bytes:
+    return json.dumps(payload, ensure_ascii=False, sort_keys=True,
+                      separators=(",", ":")).encode()
+
+
+def _mac(key_hex: str, payload: dict[str, Any]) -> str:
+    return hmac.new(bytes.fromhex(key_hex), _canonical(payload), hashlib.sha256).hexdigest()
+
+
+def write(path: Path, event_id: str, device_id: str, ops: list[Op], key_hex: str) -> None:
+    """Write atomically: a temporary file beside the target, fsync, rename."""
+    payload: dict[str, Any] = {
+        "format": FORMAT, "event_id": event_id, "device_id": device_id,
+        "ops": [op_to_wire(op) for op in ops],
+    }
+    payload["mac"] = _mac(key_hex, payload)
+    temporary = path.with_name(f".{path.name}.partial")
+    with temporary.open("wb") as handle:
+        handle.write(_canonical(payload))
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)
+
+
+def read(path: Path) -> tuple[OpFile, dict[str, Any]]:
+    """The file's claims, unverified, and its raw payload (for :func:`verify`)."""
+    try:
+        payload = json.loads(path.read_bytes())
+    except (OSError, ValueError) as error:
+        raise TamperedFile(f"{path.name} is not a readable FairDesk op file.") from error
+    if not isinstance(payload, dict) or payload.get("format") != FORMAT:
+        raise TamperedFile(f"{path.name} is not a FairDesk op file ({FORMAT}).")
+    try:
+        ops = ops_from_wire(payload.get("ops"), MAX_OPS)
+        found = OpFile(str(payload["event_id"]), str(payload["device_id"]), ops,
+                       str(payload["mac"]))
+    except (WireError, KeyError) as error:
+        raise TamperedFile(f"{path.name} is damaged: {error}") from error
+    return found, payload
+
+
+def verify(path: Path, payload: dict[str, Any], key_hex: str) -> None:
+    unsigned = {k: v for k, v in payload.items() if k != "mac"}
+    if not hmac.compare_digest(_mac(key_hex, unsigned), str(payload.get("mac", ""))):
+        raise TamperedFile(f"{path.name} was changed after it was signed; refused.")

@@ -1,0 +1,108 @@
+"""The wire format of ops and pages between a device and the hub (JSON)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from fairdesk.domain.errors import FairDeskError
+from fairdesk.domain.model import Op
+
+MAX_BATCH = 1000  # ops per push or pull page
+_FIELDS = ("op_id", "device_id", "seq", "kind", "at", "hlc", "body")
+
+
+class WireError(FairDeskError):
+    """A request or answer that is not in the wire format (HTTP 400)."""
+
+    code = "bad_request"
+
+
+def ts(at: datetime) -> str:
+    return at.astimezone(UTC).isoformat(timespec="milliseconds")
+
+
+def op_to_wire(op: Op, hub_seq: int | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "op_id": op.op_id, "device_id": op.device_id, "seq": op.seq, "kind": op.kind,
+        "at": ts(op.at), "hlc": op.hlc, "body": op.body,
+    }
+    if hub_seq is not None:
+        out["hub_seq"] = hub_seq
+    return out
+
+
+def op_from_wire(raw: Any) -> Op:
+    """An op from JSON, checked field by field; :class:`WireError` names the fault."""
+    if not isinstance(raw, dict) or any(f not in raw for f in _FIELDS):
+        raise WireError(f"An op must be an object with {', '.join(_FIELDS)}.")
+    texts = ("op_id", "device_id", "kind", "at", "hlc")
+    if any(not isinstance(raw[f], str) or not raw[f] for f in texts):
+        raise WireError(f"Op {raw.get('op_id')!r}: op_id, device_id, kind, at and hlc are text.")
+    if not isinstance(raw["seq"], int) or raw["seq"] < 1 or not isinstance(raw["body"], dict):
+        raise WireError(f"Op {raw['op_id']!r}: seq must be a positive integer, body an object.")
+    try:
+        at = datetime.fromisoformat(raw["at"]).astimezone(UTC)
+    except ValueError as error:
+        raise WireError(f"Op {raw['op_id']!r}: bad time {raw['at']!r}.") from error
+    if raw["hlc"].count(".") < 2:
+        raise WireError(f"Op {raw['op_id']!r}: bad clock stamp {raw['hlc']!r}.")
+    return Op(raw["op_id"], raw["device_id"], raw["seq"], raw["kind"], at, raw["hlc"],
+              raw["body"])
+
+
+def ops_from_wire(raw: Any, limit: int = MAX_BATCH) -> list[Op]:
+    if not isinstance(raw, list):
+        raise WireError("'ops' must be a list.")
+    if len(raw) > limit:
+        raise WireError(f"At most {limit} ops per request, not {len(raw)}.")
+    return [op_from_wire(item) for item in raw]
+
+
+@dataclass(frozen=True)
+class PulledOp:
+    op: Op
+    hub_seq: int
+
+
+@dataclass(frozen=True)
+class PullPage:
+    """One page of ``GET /api/pull``: ops the caller may see, in hub order."""
+
+    ops: list[PulledOp]
+    next: int  # the cursor to ask from next time (covers ops filtered out, too)
+    more: bool
+    stubs: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_wire(self) -> dict[str, Any]:
+        return {
+            "ops": [op_to_wire(p.op, p.hub_seq) for p in self.ops],
+            "next": self.next, "more": self.more, "stubs": self.stubs,
+        }
+
+    @classmethod
+    def from_wire(cls, raw: Any) -> PullPage:
+        if not isinstance(raw, dict) or not isinstance(raw.get("next"), int):
+            raise WireError("A pull page must be an object with 'next'.")
+        ops = [PulledOp(op_from_wire(o), _hub_seq(o)) for o in raw.get("ops", [])]
+        stubs = raw.get("stubs", [])
+        if not isinstance(stubs, list):
+            raise WireError("'stubs' must be a list.")
+        return cls(ops, raw["next"], bool(raw.get("more")), stubs)
+
+
+def _hub_seq(raw: dict[str, Any]) -> int:
+    value = raw.get("hub_seq")
+    if not isinstance(value, int) or value < 1:
+        raise WireError(f"Op {raw.get('op_id')!r} from the hub has no hub_seq.")
+    return value
+
+
+def acks_from_wire(raw: Any) -> list[tuple[str, int]]:
+    if not isinstance(raw, dict) or not isinstance(raw.get("acked"), list):
+        raise WireError("A push answer must hold 'acked'.")
+    try:
+        return [(str(a["op_id"]), int(a["hub_seq"])) for a in raw["acked"]]
+    except (KeyError, TypeError, ValueError) as error:
+        raise WireError("Bad acknowledgement in the push answer.") from error
