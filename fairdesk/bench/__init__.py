@@ -15,6 +15,7 @@ MODULES = (
     "fairdesk.bench.core_bench",
     "fairdesk.bench.badges_bench",
     "fairdesk.bench.import_bench",
+    "fairdesk.bench.booth_bench",
     "fairdesk.bench.bundle_bench",
 )
 
