@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import signal
 import socket
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -156,3 +157,58 @@ def serve(path: Path, host: str, port: int,
             await runner.cleanup()
 
     asyncio.run(main())
+
+
+class HubServer:
+    """The hub on a background thread (the organizer console's "Start hub", tests)."""
+
+    def __init__(self, path: Path, host: str = "127.0.0.1", port: int = 8765) -> None:
+        self.path, self.host, self.port = Path(path), host, port
+        self.url = ""
+        self.fingerprint = ""
+        self._thread: threading.Thread | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._stop: asyncio.Event | None = None
+        self._ready = threading.Event()
+        self._error: BaseException | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def start(self, timeout: float = 10.0) -> str:
+        """Start serving; returns the URL once the hub listens (raises what it raised)."""
+        sock = bind(self.host, self.port)
+        self._thread = threading.Thread(target=self._run, args=(sock,), daemon=True,
+                                        name="fairdesk-hub")
+        self._thread.start()
+        self._ready.wait(timeout)
+        if self._error is not None:
+            raise self._error
+        return self.url
+
+    def _run(self, sock: socket.socket) -> None:
+        async def main() -> None:
+            self._loop, self._stop = asyncio.get_running_loop(), asyncio.Event()
+            try:
+                runner, self.fingerprint = await start_hub(self.path, sock)
+            except BaseException as error:
+                self._error = error
+                self._ready.set()
+                raise
+            self.url = f"https://{self.host}:{sock.getsockname()[1]}"
+            self._ready.set()
+            await self._stop.wait()
+            await runner.cleanup()
+
+        with contextlib.suppress(Exception):
+            asyncio.run(main())
+
+    def stop(self, timeout: float = 10.0) -> None:
+        if self._loop is not None and self._stop is not None:
+            with contextlib.suppress(RuntimeError):  # already stopped
+                self._loop.call_soon_threadsafe(self._stop.set)
+            self._loop = None
+        if self._thread is not None:
+            self._thread.join(timeout)
+        self._thread = None

@@ -40,7 +40,18 @@ def _clock(store: EventStore) -> HybridClock:
         clock = HybridClock(device_id(store), last=last)
         store.cache["clock"] = clock
     assert isinstance(clock, HybridClock)
+    _catch_up(store, clock)
     return clock
+
+
+def _catch_up(store: EventStore, clock: HybridClock) -> None:
+    """Observe ops written by other connections (the sync thread) since last look."""
+    seen = int(store.cache.get("clock_rowid", 0))
+    newest, latest = store.db.conn.execute(
+        "SELECT MAX(rowid), MAX(hlc) FROM ops WHERE rowid > ?", (seen,)).fetchone()
+    if newest is not None:
+        store.cache["clock_rowid"] = newest
+        clock.observe(latest)
 
 
 def emit(store: EventStore, kind: str, body: dict[str, Any], at: datetime) -> Op:

@@ -16,6 +16,24 @@ from fairdesk.storage import codec, oplog
 from fairdesk.storage.store import EventStore
 
 CURSOR_KEY = "sync.cursor"
+# Edits of a record that is not here yet wait for it (parked), instead of
+# being dropped by the projection.
+_TARGETS = {
+    "visit.update": "visits", "visit.unrecord": "visits", "candidate.update": "candidates",
+    "checkin.undo": "checkins", "event.update": "event",
+}
+
+
+class _MissingParent(Exception):
+    pass
+
+
+def _check_target(store: EventStore, op: Op) -> None:
+    table = _TARGETS.get(op.kind)
+    if table and store.scalar(
+        f"SELECT 1 FROM {table} WHERE id = ?", (op.body.get("id"),)
+    ) is None:
+        raise _MissingParent(f"{op.kind}: {table} {op.body.get('id')} not here yet")
 
 
 # ---------------------------------------------------------------- device side
@@ -90,8 +108,10 @@ def ingest_one(store: EventStore, op: Op) -> int:
     """Record and project ``op``; park it when its parent is missing. 1 if new."""
     store.execute("SAVEPOINT ingest")
     try:
+        if store.scalar("SELECT 1 FROM ops WHERE op_id = ?", (op.op_id,)) is None:
+            _check_target(store, op)
         added = oplog.apply(store, op)
-    except (sqlite3.IntegrityError, KeyError, TypeError, ValueError) as error:
+    except (_MissingParent, sqlite3.IntegrityError, KeyError, TypeError, ValueError) as error:
         store.execute("ROLLBACK TO ingest")
         store.execute("RELEASE ingest")
         added = oplog.record(store, op)
@@ -111,8 +131,9 @@ def retry_parked(store: EventStore) -> int:
     for op in ops:
         store.execute("SAVEPOINT parked")
         try:
+            _check_target(store, op)
             oplog.project(store, op)
-        except (sqlite3.IntegrityError, KeyError, TypeError, ValueError):
+        except (_MissingParent, sqlite3.IntegrityError, KeyError, TypeError, ValueError):
             store.execute("ROLLBACK TO parked")
             store.execute("RELEASE parked")
             continue
