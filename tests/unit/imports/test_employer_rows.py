@@ -9,10 +9,10 @@ from fairdesk.imports.readers import parse_csv_bytes
 
 def test_rows_and_contacts() -> None:
     table = parse_csv_bytes(
-        "Company,Booth,Sector,Contact,Tags\n"
-        "Island BPO,4,BPO,Ana Joseph <ANA@BPO.LC> 758 555 0101,\"bilingual; nights\"\n"
-        ",5,Tech,,\n"
-        "\"=cmd()\",6,,,\n".encode())
+        b"Company,Booth,Sector,Contact,Tags\n"
+        b"Island BPO,4,BPO,Ana Joseph <ANA@BPO.LC> 758 555 0101,\"bilingual; nights\"\n"
+        b",5,Tech,,\n"
+        b"\"=cmd()\",6,,,\n")
     parsed = parse_employers(table, guess(table.headers, "employers"))
     first = parsed.records[0].fields
     assert first["contact_name"] == "Ana Joseph"
