@@ -29,7 +29,7 @@ def _spill_resumes(session: EventSession, folder: Path) -> list[list[Path]]:
     for employer_id, (visitors, _) in export_rows.visitor_counts(store).items():
         if not visitors:
             continue
-        files = []
+        files: list[Path] = []
         for row in export_rows.bundle_rows(store, employer_id):
             sha = row.candidate.resume_sha
             data = resumes.get(store, sha) if row.candidate.consent and sha else None

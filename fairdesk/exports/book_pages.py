@@ -31,6 +31,7 @@ from fairdesk.exports.book_style import (
     WIDTH,
     Rect,
     band,
+    binary_streams,
     fit,
     footer,
     stars,
@@ -70,6 +71,11 @@ def plan_pages(entries: Sequence[Entry]) -> int:
 def draw_front(path: Path, header: BundleHeader, entries: Sequence[Entry]) -> FrontLayout:
     """Write cover, index and summaries to ``path``; returns where the links go."""
     register_pdf_fonts()
+    with binary_streams():
+        return _draw_front(path, header, entries)
+
+
+def _draw_front(path: Path, header: BundleHeader, entries: Sequence[Entry]) -> FrontLayout:
     canvas = Canvas(str(path), pagesize=LETTER, pageCompression=1)
     canvas.setTitle(f"Résumé book – {header.employer} – {header.event}")
     canvas.setAuthor("FairDesk")
