@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
 
 from fairdesk.services.events import event_info
 from fairdesk.services.session import Change, EventSession
+from fairdesk.ui.badges_page import BadgesPage
 from fairdesk.ui.employers_page import EmployersPage
 from fairdesk.ui.event_details_page import EventDetailsPage
+from fairdesk.ui.presenters.branding import BrandingPresenter
 from fairdesk.ui.presenters.employers import EmployersPresenter
 from fairdesk.ui.presenters.event_details import EventDetailsPresenter
 from fairdesk.ui.widgets import shortcut, show_message
@@ -46,9 +48,18 @@ def _employers_page(session: EventSession, window: QMainWindow) -> QWidget:
     return page
 
 
+def _badges_page(session: EventSession, window: QMainWindow) -> QWidget:
+    presenter = BrandingPresenter(session)
+    page = BadgesPage(presenter)
+    presenter.on_message = lambda m: show_message(window, m, window.statusBar().showMessage)
+    presenter.load()
+    return page
+
+
 PAGES: list[Page] = [
     Page("Event", _event_page),
     Page("Employers", _employers_page),
+    Page("Badges", _badges_page),
 ]
 
 
