@@ -17,6 +17,7 @@ MODULES = (
     "fairdesk.bench.import_bench",
     "fairdesk.bench.booth_bench",
     "fairdesk.bench.bundle_bench",
+    "fairdesk.bench.sync_bench",
 )
 
 

@@ -40,7 +40,6 @@ def _clock(store: EventStore) -> HybridClock:
         clock = HybridClock(device_id(store), last=last)
         store.cache["clock"] = clock
     assert isinstance(clock, HybridClock)
-    _catch_up(store, clock)
     return clock
 
 
@@ -60,7 +59,9 @@ def emit(store: EventStore, kind: str, body: dict[str, Any], at: datetime) -> Op
     device = device_id(store)
     seq = int(store.scalar("SELECT COALESCE(MAX(seq), 0) + 1 FROM ops WHERE device_id = ?",
                            (device,)))
-    op = Op(new_id(), device, seq, kind, at, _clock(store).tick(), body)
+    clock = _clock(store)
+    _catch_up(store, clock)
+    op = Op(new_id(), device, seq, kind, at, clock.tick(), body)
     apply(store, op)
     return op
 

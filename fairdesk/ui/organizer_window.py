@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from fairdesk.services.events import event_info
 from fairdesk.services.session import Change, EventSession
 from fairdesk.ui.badges_page import BadgesPage
+from fairdesk.ui.devices_page import build_devices_page
 from fairdesk.ui.employers_page import EmployersPage
 from fairdesk.ui.event_details_page import EventDetailsPage
 from fairdesk.ui.presenters.branding import BrandingPresenter
@@ -60,6 +61,7 @@ PAGES: list[Page] = [
     Page("Event", _event_page),
     Page("Employers", _employers_page),
     Page("Badges", _badges_page),
+    Page("Devices", build_devices_page),
 ]
 
 

@@ -1,0 +1,196 @@
+"""Sync figures: ``sync_load`` (many booths pushing at once: push latency p95 vs a
+bare aiohttp echo over the same TLS) and ``sync`` (peak ingest from batched
+pushes vs a bare SQLite ``executemany`` of the same ops)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sqlite3
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+from aiohttp import web
+
+from fairdesk.bench import Figure, percentile
+from fairdesk.domain.clock import HybridClock
+from fairdesk.domain.ids import new_id
+from fairdesk.domain.model import Op
+from fairdesk.services import devices
+from fairdesk.services.demo import DemoSpec, build_demo
+from fairdesk.services.hub import HubServer, bind
+from fairdesk.sync import tls
+from fairdesk.sync.client import HubClient
+from fairdesk.sync.pairing import decode
+from fairdesk.sync.wire import op_to_wire
+
+
+class _Setup:
+    """A demo event with ``booths`` paired booth devices and one desk."""
+
+    def __init__(self, folder: Path, booths: int) -> None:
+        session = build_demo(folder / "hub.fairdesk", DemoSpec(200, 10, seed=2, resumes=False))
+        self.path = folder / "hub.fairdesk"
+        self.candidates = [r["id"] for r in session.store.rows("SELECT id FROM candidates")]
+        employers = [r["id"] for r in session.store.rows("SELECT id FROM employers")]
+        self.booths: list[tuple[str, str, str]] = []  # device id, token, employer
+        now = datetime.now(UTC)
+        for n in range(booths):
+            made = devices.invite(session, "booth", "https://127.0.0.1:1",
+                                  employer=employers[n % len(employers)])
+            answer = devices.redeem(session.store, decode(made.code).secret, f"b{n}", now)
+            self.booths.append((answer["device_id"], answer["token"], answer["employer_id"]))
+        made = devices.invite(session, "desk", "https://127.0.0.1:1")
+        answer = devices.redeem(session.store, decode(made.code).secret, "desk", now)
+        self.desk = (answer["device_id"], answer["token"])
+        self.cert, self.key, self.fingerprint = devices.certificate(session.store)
+        session.close()
+
+
+def _visit(device: str, seq: int, employer: str, candidate: str, clock: HybridClock) -> Op:
+    at = datetime.now(UTC)
+    return Op(new_id(), device, seq, "visit.record", at, clock.tick(),
+              {"id": new_id(), "candidate_id": candidate, "employer_id": employer,
+               "at": at.isoformat(timespec="milliseconds")})
+
+
+async def _booth(url: str, pin: aiohttp.Fingerprint, device: tuple[str, str, str],
+                 candidates: list[str], rate: float, seconds: float,
+                 latencies: list[float], errors: list[str]) -> int:
+    device_id, token, employer = device
+    clock, sent = HybridClock(device_id), 0
+    headers = {"Authorization": f"Bearer {token}"}
+    async with aiohttp.ClientSession(headers=headers) as http:
+        end = time.perf_counter() + seconds
+        while time.perf_counter() < end:
+            tick = time.perf_counter()
+            sent += 1
+            op = _visit(device_id, sent, employer, candidates[sent % len(candidates)], clock)
+            try:
+                async with http.post(url, json={"ops": [op_to_wire(op)]}, ssl=pin) as answer:
+                    body = await answer.json()
+                    if answer.status != 200 or len(body.get("acked", [])) != 1:
+                        errors.append(f"HTTP {answer.status}")
+            except (aiohttp.ClientError, OSError) as error:
+                errors.append(str(error))
+            latencies.append((time.perf_counter() - tick) * 1000)
+            await asyncio.sleep(max(0.0, 1 / rate - (time.perf_counter() - tick)))
+    return sent
+
+
+async def _load(url: str, fingerprint: str, setup: _Setup, seconds: float,
+                rate: float) -> tuple[list[float], list[str], int]:
+    pin = aiohttp.Fingerprint(bytes.fromhex(fingerprint))
+    latencies: list[float] = []
+    errors: list[str] = []
+    sent = await asyncio.gather(*(
+        _booth(url, pin, booth, setup.candidates, rate, seconds, latencies, errors)
+        for booth in setup.booths))
+    return latencies, errors, sum(sent)
+
+
+def _echo_p95(setup: _Setup, seconds: float, rate: float) -> float:
+    """The same clients and TLS against an aiohttp handler that only echoes."""
+
+    async def echo(request: web.Request) -> web.Response:
+        body = await request.json()
+        return web.json_response({"acked": [{"op_id": o["op_id"], "hub_seq": 1}
+                                            for o in body["ops"]]})
+
+    async def main() -> list[float]:
+        app = web.Application()
+        app.router.add_post("/api/push", echo)
+        runner = web.AppRunner(app, access_log=None)
+        await runner.setup()
+        sock = bind("127.0.0.1", 0)
+        await web.SockSite(runner, sock, ssl_context=tls.server_context(setup.cert, setup.key)
+                           ).start()
+        url = f"https://127.0.0.1:{sock.getsockname()[1]}/api/push"
+        try:
+            latencies, _, _ = await _load(url, setup.fingerprint, setup, seconds, rate)
+        finally:
+            await runner.cleanup()
+        return latencies
+
+    return percentile(asyncio.run(main()), 95)
+
+
+def sync_load(quick: bool) -> Figure:
+    booths, seconds, rate = (20, 4.0, 10.0) if quick else (60, 30.0, 10.0)
+    with tempfile.TemporaryDirectory() as tmp:
+        setup = _Setup(Path(tmp), booths)
+        baseline = _echo_p95(setup, seconds / 2, rate)
+        server = HubServer(setup.path, port=0)
+        server.start()
+        try:
+            latencies, errors, sent = asyncio.run(
+                _load(server.url + "/api/push", server.fingerprint, setup, seconds, rate))
+        finally:
+            server.stop()
+        held = _count(setup.path, "SELECT COUNT(*) FROM ops WHERE kind = 'visit.record' "
+                                  "AND device_id IN (SELECT id FROM devices)")
+    note = f"{booths} booths × {rate:.0f} ops/s × {seconds:.0f} s; {sent} sent, {held} held, " \
+           f"{len(errors)} errors"
+    value = percentile(latencies, 95) if not errors and held == sent else float("inf")
+    return Figure("sync_load", round(value, 2), "ms p95 push", round(baseline, 2),
+                  "ratio <= 10", note)
+
+
+def _count(path: Path, sql: str) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return int(conn.execute(sql).fetchone()[0])
+    finally:
+        conn.close()
+
+
+def _bare_executemany(folder: Path, rows: list[tuple[Any, ...]], batch: int) -> float:
+    conn = sqlite3.connect(folder / "bare.db", isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("CREATE TABLE ops (op_id TEXT PRIMARY KEY, device_id TEXT, seq INTEGER, "
+                 "kind TEXT, at TEXT, hlc TEXT, body TEXT, hub_seq INTEGER UNIQUE, "
+                 "UNIQUE (device_id, seq))")
+    start = time.perf_counter()
+    for n in range(0, len(rows), batch):
+        conn.execute("BEGIN IMMEDIATE")
+        conn.executemany("INSERT OR IGNORE INTO ops VALUES (?, ?, ?, ?, ?, ?, ?, NULL)",
+                         rows[n:n + batch])
+        conn.execute("COMMIT")
+    elapsed = time.perf_counter() - start
+    conn.close()
+    return len(rows) / elapsed
+
+
+def sync(quick: bool) -> Figure:
+    total, batch = (5_000, 500) if quick else (20_000, 1000)
+    with tempfile.TemporaryDirectory() as tmp:
+        setup = _Setup(Path(tmp), 0)
+        device_id, token = setup.desk
+        clock = HybridClock(device_id)
+        ops = [Op(new_id(), device_id, n + 1, "checkin.add", datetime.now(UTC), clock.tick(),
+                  {"id": new_id(), "candidate_id": setup.candidates[n % len(setup.candidates)],
+                   "day": "2026-08-20", "at": "2026-08-20T13:30:00.000+00:00", "desk": 1})
+               for n in range(total)]
+        rows = [(o.op_id, o.device_id, o.seq, o.kind, o.at.isoformat(), o.hlc,
+                 json.dumps(o.body, sort_keys=True)) for o in ops]
+        baseline = _bare_executemany(Path(tmp), rows, batch)
+        server = HubServer(setup.path, port=0)
+        server.start()
+        try:
+            with HubClient(server.url, server.fingerprint, token, 120) as client:
+                start = time.perf_counter()
+                for n in range(0, total, batch):
+                    client.push(ops[n:n + batch])
+                value = total / (time.perf_counter() - start)
+        finally:
+            server.stop()
+    return Figure("sync", round(value), "ops/s ingested", round(baseline), "ratio >= 0.3",
+                  f"{total} check-in ops in pushes of {batch}; baseline: bare executemany")
+
+
+FIGURES = [sync_load, sync]
