@@ -21,9 +21,11 @@ from fairdesk.ui.badges_page import BadgesPage
 from fairdesk.ui.devices_page import build_devices_page
 from fairdesk.ui.employers_page import EmployersPage
 from fairdesk.ui.event_details_page import EventDetailsPage
+from fairdesk.ui.import_page import ImportPage
 from fairdesk.ui.presenters.branding import BrandingPresenter
 from fairdesk.ui.presenters.employers import EmployersPresenter
 from fairdesk.ui.presenters.event_details import EventDetailsPresenter
+from fairdesk.ui.presenters.import_wizard import ImportWizard
 from fairdesk.ui.widgets import shortcut, show_message
 
 
@@ -57,10 +59,16 @@ def _badges_page(session: EventSession, window: QMainWindow) -> QWidget:
     return page
 
 
+def _import_page(session: EventSession, window: QMainWindow) -> QWidget:
+    return ImportPage(lambda kind: ImportWizard(session, kind),
+                      lambda m: show_message(window, m, window.statusBar().showMessage))
+
+
 PAGES: list[Page] = [
     Page("Event", _event_page),
     Page("Employers", _employers_page),
     Page("Badges", _badges_page),
+    Page("Import", _import_page),
     Page("Devices", build_devices_page),
 ]
 
