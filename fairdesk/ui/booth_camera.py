@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout
 from fairdesk.ui.booth_card import TOUCH
 from fairdesk.ui.camera import DecoderWorker, FrameSource, SuccessSound
 
-PREVIEW = (352, 198)
+PREVIEW = (288, 162)
 
 
 class CameraPanel(QFrame):

@@ -52,7 +52,7 @@ class CandidateCard(QStackedWidget):
         page = QFrame()
         page.setObjectName("boothCard")
         box = QVBoxLayout(page)
-        box.setSpacing(10)
+        box.setSpacing(6)
         self.name = label("", "cardName", wrap=True)
         self.status = label("", "cardStatus")
         head = QHBoxLayout()
@@ -73,7 +73,7 @@ class CandidateCard(QStackedWidget):
         self.notes.setObjectName("notes")
         self.notes.setPlaceholderText("Notes: saved as you type")
         self.notes.setAccessibleName("Notes")
-        self.notes.setMinimumHeight(90)
+        self.notes.setMinimumHeight(60)
         self.notes.textChanged.connect(
             lambda: self.presenter.notes_edited(self.notes.toPlainText()))
         box.addWidget(self.notes, 1)
@@ -96,7 +96,7 @@ class CandidateCard(QStackedWidget):
         self.stars: list[QPushButton] = []
         for n in range(1, 6):
             button = _big(f"{n} ★", checkable=True, name="star")
-            button.setMinimumWidth(TOUCH + 24)
+            button.setMinimumWidth(TOUCH + 8)
             button.setToolTip(f"Rate {n} of 5 (Alt+{n}); tap again to clear")
             button.setShortcut(f"Alt+{n}")
             button.setAccessibleName(f"Rate {n}")

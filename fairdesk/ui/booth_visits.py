@@ -86,8 +86,10 @@ class VisitList(QWidget):
         table.setShowGrid(False)
         header = table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column in (0, 2, 3, 4):
+        for column in (0, 2, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(3, 110)
         table.clicked.connect(self._picked)
         table.setAccessibleName("Visitors")
         return table

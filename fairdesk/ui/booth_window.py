@@ -118,9 +118,9 @@ class BoothWindow(QMainWindow):
         row.addWidget(self.sync)
         self.ref_entry = QLineEdit()
         self.ref_entry.setObjectName("refEntry")
-        self.ref_entry.setPlaceholderText("Type a ref code, e.g. C-0147")
+        self.ref_entry.setPlaceholderText("Ref code, e.g. C-0147")
         self.ref_entry.setAccessibleName("Ref code")
-        self.ref_entry.setMinimumSize(280, TOUCH)
+        self.ref_entry.setMinimumSize(200, TOUCH)
         self.ref_entry.returnPressed.connect(self._typed)
         row.addWidget(self.ref_entry)
         go = button("Record", self._typed, primary=True)
@@ -133,8 +133,8 @@ class BoothWindow(QMainWindow):
 
     def _body(self) -> QHBoxLayout:
         body = QHBoxLayout()
-        body.setContentsMargins(16, 12, 16, 12)
-        body.setSpacing(16)
+        body.setContentsMargins(12, 8, 12, 8)
+        body.setSpacing(12)
         left = QVBoxLayout()
         self.banner = label("Ready: scan a badge.", "banner", wrap=True)
         left.addWidget(self.banner)

@@ -225,8 +225,8 @@ class BoothPresenter(Presenter):
 
     def row(self, card: BoothCard) -> tuple[str, str, str, str, str]:
         stars = "★" * (card.rating or 0) + "☆" * (5 - (card.rating or 0))
-        return (self.session.local_time(card.last_seen), f"{card.name}  ·  {card.ref}",
-                stars, ", ".join(card.tags), "Phase Two" if card.shortlist else "")
+        return (self.session.local_time(card.last_seen), card.name, stars,
+                ", ".join(card.tags), "P2" if card.shortlist else "")
 
     @property
     def counts_text(self) -> str:
