@@ -38,7 +38,7 @@ def visit_row(store: EventStore, employer_id: str, visit_id: str) -> dict[str, A
 def candidate_card(store: EventStore, candidate_id: str) -> dict[str, Any] | None:
     """The card columns of one candidate (before any visit exists)."""
     columns = ", ".join(CARD_COLUMNS)
-    return store.row(f"SELECT id, {columns} FROM candidates WHERE id = ?",  # noqa: S608
+    return store.row(f"SELECT id, {columns} FROM candidates WHERE id = ?",
                      (candidate_id,))
 
 
