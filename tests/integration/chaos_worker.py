@@ -6,6 +6,7 @@ Its wall clock runs ``SKEW_MS`` off the real one (hybrid clock and op times).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import random
 import sys
@@ -39,10 +40,8 @@ def main() -> None:
             pass
         finally:
             session.close()
-        try:
+        with contextlib.suppress(FairDeskError):
             sync_file(Path(path), timeout=3)
-        except FairDeskError:
-            pass
         time.sleep(rng.random() * 0.2)
 
 

@@ -28,7 +28,7 @@ from fairdesk.services.devices import invite
 from fairdesk.services.employers import all_employers
 from fairdesk.services.sync import join, sync_file
 from fairdesk.storage import open_event_file, sync_rows
-from fairdesk.sync.policy import ROSTER_KINDS, VISIT_KINDS
+from fairdesk.sync.policy import ROSTER_KINDS
 
 pytestmark = pytest.mark.slow
 WORKER = Path(__file__).with_name("chaos_worker.py")
