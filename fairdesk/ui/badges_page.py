@@ -6,7 +6,15 @@ import threading
 
 import pypdfium2
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QHideEvent,
+    QImage,
+    QPainter,
+    QPixmap,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QColorDialog,
     QComboBox,
@@ -144,7 +152,7 @@ class BadgesPage(QWidget):
         top.addWidget(button("Default colours", self.presenter.reset_colours))
         top.addStretch(1)
         self.revert = button("Revert", self.presenter.revert)
-        self.save = button("&Save", self.presenter.save, shortcut="Ctrl+S", primary=True)
+        self.save = button("&Save", self._save, shortcut="Ctrl+S", primary=True)
         top.addWidget(self.revert)
         top.addWidget(self.save)
         rows.addLayout(top)
@@ -198,7 +206,7 @@ class BadgesPage(QWidget):
         self.revert.setEnabled(p.dirty)
         self.caption.setText("A pre-registered and a walk-in sample"
                              + (", with changes not saved yet." if p.dirty else "."))
-        if p.stale:
+        if p.stale and self.isVisible():  # a hidden page draws when it is shown
             self.timer.start()
 
     def refresh_preview(self) -> None:
@@ -220,11 +228,23 @@ class BadgesPage(QWidget):
                                    Qt.TransformationMode.SmoothTransformation)
         self.sheet.setPixmap(QPixmap.fromImage(scaled))
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.presenter.stale:
+            self.timer.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self.timer.stop()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._show_image()
 
     # ------------------------------------------------------------ dialogs
+    def _save(self) -> None:
+        self.presenter.save()
+
     def choose_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Choose the logo", "",
                                               "Images (*.png *.jpg *.jpeg)")

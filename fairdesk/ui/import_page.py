@@ -53,6 +53,7 @@ class ImportPage(QWidget):
         self.make_wizard = make_wizard
         self.notify = notify
         self.job: jobs.Job | None = None
+        self.presenter: ImportWizard = make_wizard("candidates")
         box = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(label("Import", "title"))
@@ -71,7 +72,7 @@ class ImportPage(QWidget):
             self.steps[step] = build()
             self.stack.addWidget(self.steps[step])
         box.addWidget(self.stack, 1)
-        self.start_over("candidates")
+        self.start_over()
 
     def start_over(self, kind: str | None = None) -> None:
         """A new wizard run (kind: "candidates" or "employers")."""
@@ -178,7 +179,7 @@ class ImportPage(QWidget):
                        button("Leave for later", self._leave),
                        button("Finish review",
                               lambda: self.presenter.finish())):  # noqa: PLW0108
-            self.review.actions.addWidget(widget)
+            self.review.action_box.addWidget(widget)
         box.addWidget(self.review, 1)
         return page
 

@@ -170,8 +170,8 @@ class ReviewPanel(QWidget):
         self.choices = QComboBox()
         self.choices.setAccessibleName("Candidate the file belongs to")
         right.addWidget(self.choices)
-        self.actions = QVBoxLayout()
-        right.addLayout(self.actions)
+        self.action_box = QVBoxLayout()
+        right.addLayout(self.action_box)
         right.addStretch(1)
         box.addWidget(holder)
         self._pending: list[dict[str, Any]] = []

@@ -13,6 +13,9 @@ from fairdesk.services.session import EventSession
 from fairdesk.ui.badges_page import BadgesPage
 from fairdesk.ui.presenters.branding import BrandingPresenter
 
+# showing a top-level widget offscreen logs this once; it says nothing about the page
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
 
 @pytest.fixture
 def page(qtbot: QtBot, session: EventSession) -> BadgesPage:
@@ -21,6 +24,8 @@ def page(qtbot: QtBot, session: EventSession) -> BadgesPage:
     qtbot.addWidget(view)
     presenter.load()
     view.resize(1080, 720)
+    assert not view.timer.isActive()  # hidden: nothing is drawn yet
+    view.show()
     qtbot.waitUntil(lambda: not view.image.isNull())
     return view
 
@@ -60,6 +65,15 @@ def test_bad_colour_blocks_save_and_good_one_saves(qtbot: QtBot, page: BadgesPag
     page.save.click()
     assert badges.branding(session).walk_in_colour == "#12AB34"
     assert not page.save.isEnabled() and not page.revert.isEnabled()
+
+
+def test_hidden_page_stops_drawing(qtbot: QtBot, page: BadgesPage) -> None:
+    qtbot.keyClicks(page.event_line, "!")
+    assert page.timer.isActive()
+    page.hide()
+    assert not page.timer.isActive()
+    page.show()
+    assert page.timer.isActive()
 
 
 def test_test_sheet_is_saved_where_the_dialog_says(qtbot: QtBot, page: BadgesPage,
