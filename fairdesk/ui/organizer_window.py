@@ -21,10 +21,12 @@ from fairdesk.ui.badges_page import BadgesPage
 from fairdesk.ui.devices_page import build_devices_page
 from fairdesk.ui.employers_page import EmployersPage
 from fairdesk.ui.event_details_page import EventDetailsPage
+from fairdesk.ui.export_page import ExportPage
 from fairdesk.ui.import_page import ImportPage
 from fairdesk.ui.presenters.branding import BrandingPresenter
 from fairdesk.ui.presenters.employers import EmployersPresenter
 from fairdesk.ui.presenters.event_details import EventDetailsPresenter
+from fairdesk.ui.presenters.export_screen import ExportScreen
 from fairdesk.ui.presenters.import_wizard import ImportWizard
 from fairdesk.ui.widgets import shortcut, show_message
 
@@ -64,11 +66,20 @@ def _import_page(session: EventSession, window: QMainWindow) -> QWidget:
                       lambda m: show_message(window, m, window.statusBar().showMessage))
 
 
+def _export_page(session: EventSession, window: QMainWindow) -> QWidget:
+    presenter = ExportScreen(session)
+    page = ExportPage(presenter)
+    presenter.on_message = lambda m: show_message(window, m, window.statusBar().showMessage)
+    page.redraw()
+    return page
+
+
 PAGES: list[Page] = [
     Page("Event", _event_page),
     Page("Employers", _employers_page),
     Page("Badges", _badges_page),
     Page("Import", _import_page),
+    Page("Export", _export_page),
     Page("Devices", build_devices_page),
 ]
 

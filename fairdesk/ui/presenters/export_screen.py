@@ -190,3 +190,28 @@ class ExportScreen(Presenter):
             self.job_failed(error)
             return
         self.export_finished(report)
+
+    # ------------------------------------------------------------ report and lists
+    def write_report(self, path: Path | str) -> dict[str, Any] | None:
+        """The event report PDF (quick: runs on the GUI thread)."""
+        return self._write("report", path)
+
+    def write_list(self, kind: Literal["visits", "checkins"],
+                   path: Path | str) -> dict[str, Any] | None:
+        """The visits or check-ins list as CSV or XLSX (by the file's suffix)."""
+        return self._write(kind, path)
+
+    def _write(self, kind: str, path: Path | str) -> dict[str, Any] | None:
+        writers = {"report": exports.export_report, "visits": exports.export_visits,
+                   "checkins": exports.export_checkins}
+        try:
+            result = writers[kind](self.session, path)
+        except FairDeskError as error:
+            self.refused(error)
+            return None
+        except OSError as error:
+            self.say("error", f"{Path(path).name} could not be written: {error}", "write_failed")
+            return None
+        size = f"{result['pages']} page(s)" if "pages" in result else f"{result['rows']} row(s)"
+        self.say("info", f"Saved {result['file']} ({size}).")
+        return result
