@@ -16,6 +16,7 @@ from fairdesk.services.employers import find_employer
 from fairdesk.services.session import EventSession, open_session
 from fairdesk.ui import theme
 from fairdesk.ui.booth_window import booth_window
+from fairdesk.ui.desk_window import desk_window
 from fairdesk.ui.launcher_window import LauncherWindow
 from fairdesk.ui.organizer_window import OrganizerWindow
 from fairdesk.ui.presenters.launcher import LauncherPresenter, OpenRequest
@@ -31,6 +32,7 @@ def _organizer(session: EventSession, settings: AppSettings, print_to: Path | No
 # Each role's main window; desk and booth register theirs in ROLE_WINDOWS.
 ROLE_WINDOWS: dict[str, WindowFactory] = {"organizer": _organizer}
 ROLE_WINDOWS["booth"] = booth_window
+ROLE_WINDOWS["desk"] = desk_window
 
 
 def application(settings: AppSettings) -> QApplication:

@@ -30,6 +30,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("printer_name", "", str, "The printer badges go to without a dialog."),
     Setting("print_to_folder", "", str, "Write badges as PDFs into this folder instead."),
     Setting("high_contrast", False, bool, "Black on white, larger type, strong focus."),
+    Setting("last_screen", {}, dict, "The event, role and desk open last; offered again "
+            "after a restart or a crash."),
 )
 _BY_KEY = {s.key: s for s in SETTINGS}
 MAX_RECENT = 10

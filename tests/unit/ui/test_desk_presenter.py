@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FakeClock
 from fairdesk.services import badges
 from fairdesk.services.candidates import find_candidate
 from fairdesk.services.session import EventSession
 from fairdesk.storage import badge_prints, checkins, oplog
 from fairdesk.ui.presenters.desk import DeskPresenter
 from fairdesk.ui.presenters.desk_output import FolderSync
+from tests.conftest import FakeClock
 
 
 @pytest.fixture

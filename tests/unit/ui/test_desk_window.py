@@ -1,0 +1,167 @@
+"""Desk window wiring, with real key events: typing, Enter, scanner bursts, Ctrl+N."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from fairdesk.services import badges
+from fairdesk.services.app_settings import AppSettings
+from fairdesk.services.candidates import find_candidate
+from fairdesk.services.session import EventSession
+from fairdesk.storage import checkins, oplog
+from fairdesk.ui.desk_window import DeskWindow, desk_window, reopen_request
+
+# The offscreen platform cannot resize windows to their size hints and says so
+# each time a label's text changes; on a real screen (xvfb, X11) it is silent.
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+
+HUMAN_MS = 70  # people type 60–250 ms apart
+SCANNER_MS = 7  # scanners 5–10 ms
+
+
+@pytest.fixture
+def window(qtbot: QtBot, session: EventSession, tmp_path: Path,
+           make_people: Callable[..., list[str]]) -> Iterator[DeskWindow]:
+    make_people(5)
+    session.desk = 3
+    settings = AppSettings(tmp_path / "settings.json")
+    made = desk_window(session, settings, tmp_path / "printed")
+    assert isinstance(made, DeskWindow)
+    qtbot.addWidget(made)
+    made.show()
+    qtbot.waitExposed(made)
+    made.activateWindow()
+    made.search.setFocus()
+    yield made
+    made.close()
+
+
+def printed(tmp_path: Path) -> list[str]:
+    folder = tmp_path / "printed"
+    return sorted(p.name for p in folder.glob("*.pdf")) if folder.exists() else []
+
+
+def decode_qr(pdf: Path) -> str:
+    pdfium = pytest.importorskip("pypdfium2")
+    zxingcpp = pytest.importorskip("zxingcpp")
+    document = pdfium.PdfDocument(pdf.read_bytes())
+    image = document[0].render(scale=150 / 72).to_pil()
+    found = zxingcpp.read_barcodes(image)
+    document.close()
+    assert found, "no QR found at 150 dpi"
+    return str(found[0].text)
+
+
+def test_typing_part_of_a_name_and_enter_checks_in_and_prints_a_badge_that_scans(
+        qtbot: QtBot, window: DeskWindow, session: EventSession, tmp_path: Path) -> None:
+    QTest.keyClicks(window.search, "jn bap", Qt.KeyboardModifier.NoModifier, HUMAN_MS)
+    qtbot.waitUntil(lambda: window.search.text() == "jn bap")
+    qtbot.waitUntil(lambda: window.results.count() == 1)
+    QTest.keyClick(window.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: printed(tmp_path) == ["C-0003.pdf"])
+    person = find_candidate(session, "C-0003")
+    assert checkins.active_on(session.store, person.id, session.fair_day()) is not None
+    payload = decode_qr(tmp_path / "printed" / "C-0003.pdf")
+    assert badges.resolve_payload(session, payload) == person
+    qtbot.waitUntil(lambda: "Badge printed" in window.banner.text())
+    assert window.search.text() == "" and window.search.hasFocus()
+    assert "Checked in 1 / 5" in window.figures.text()
+
+
+def test_arrow_keys_move_the_selection_from_the_search_field(
+        qtbot: QtBot, window: DeskWindow) -> None:
+    QTest.keyClicks(window.search, "exam", Qt.KeyboardModifier.NoModifier, HUMAN_MS)
+    qtbot.waitUntil(lambda: window.results.count() == 5)
+    QTest.keyClick(window.search, Qt.Key.Key_Down)
+    QTest.keyClick(window.search, Qt.Key.Key_Down)
+    assert window.results.currentRow() == 2
+    assert window.panel.name.text() == window.presenter.results[2].display_name
+    QTest.keyClick(window.search, Qt.Key.Key_Escape)
+    assert window.search.text() == "" and window.results.count() == 0
+
+
+@pytest.mark.parametrize("suffix", ["\r", "\t", ""])
+def test_a_scanned_badge_checks_in_and_never_lands_in_the_search_field(
+        qtbot: QtBot, window: DeskWindow, session: EventSession, tmp_path: Path,
+        suffix: str) -> None:
+    person = find_candidate(session, "C-0002")
+    payload = badges.payload_for(session, person)
+    QTest.keyClicks(window.search, payload, Qt.KeyboardModifier.NoModifier, SCANNER_MS)
+    if suffix == "\r":
+        QTest.keyClick(window.search, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier,
+                       SCANNER_MS)
+    elif suffix == "\t":
+        QTest.keyClick(window.search, Qt.Key.Key_Tab, Qt.KeyboardModifier.NoModifier,
+                       SCANNER_MS)
+    qtbot.waitUntil(lambda: printed(tmp_path) == ["C-0002.pdf"])
+    assert window.search.text() == ""
+    assert window.search.hasFocus()
+    assert checkins.active_on(session.store, person.id, session.fair_day()) is not None
+
+
+def test_a_scan_while_typing_a_name_keeps_the_typed_text_apart(
+        qtbot: QtBot, window: DeskWindow, session: EventSession, tmp_path: Path) -> None:
+    QTest.keyClicks(window.search, "ker", Qt.KeyboardModifier.NoModifier, HUMAN_MS)
+    qtbot.waitUntil(lambda: window.search.text() == "ker")
+    QTest.qWait(120)
+    QTest.keyClicks(window.search, "C-0004\r", Qt.KeyboardModifier.NoModifier, SCANNER_MS)
+    qtbot.waitUntil(lambda: printed(tmp_path) == ["C-0004.pdf"])
+    assert "C-0004" not in window.search.text()
+
+
+def test_a_forged_scan_changes_nothing(qtbot: QtBot, window: DeskWindow,
+                                       session: EventSession, tmp_path: Path) -> None:
+    payload = badges.payload_for(session, find_candidate(session, "C-0001"))
+    forged = payload[:20] + ("A" if payload[20] != "A" else "B") + payload[21:]
+    ops = oplog.count(session.store)
+    QTest.keyClicks(window.search, forged + "\r", Qt.KeyboardModifier.NoModifier, SCANNER_MS)
+    qtbot.waitUntil(lambda: window.banner.property("level") == "error")
+    assert "forged" in window.banner.text() or "altered" in window.banner.text()
+    assert oplog.count(session.store) == ops and printed(tmp_path) == []
+    assert window.search.text() == ""
+
+
+def test_ctrl_n_registers_a_walk_in_by_keyboard_alone(
+        qtbot: QtBot, window: DeskWindow, session: EventSession, tmp_path: Path) -> None:
+    done: list[bool] = []
+
+    def type_into(text: str) -> None:
+        QTest.keyClicks(QApplication.focusWidget(), text, Qt.KeyboardModifier.NoModifier,
+                        HUMAN_MS)
+        QTest.qWait(60)
+
+    def press(key: Qt.Key) -> None:
+        QTest.keyClick(QApplication.focusWidget(), key)
+
+    def fill() -> None:
+        type_into("Shanice")
+        press(Qt.Key.Key_Tab)
+        type_into("Alexis")
+        for _ in range(6):  # e-mail, phone, district, roles, languages → consent
+            press(Qt.Key.Key_Tab)
+        press(Qt.Key.Key_Space)
+        press(Qt.Key.Key_Return)
+        done.append(True)
+
+    QTimer.singleShot(50, fill)
+    QTest.keyClick(window.search, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(done))
+    qtbot.waitUntil(lambda: printed(tmp_path) == ["W3-0001.pdf"])
+    walk_in = find_candidate(session, "W3-0001")
+    assert walk_in.display_name == "Shanice Alexis" and walk_in.consent
+    assert checkins.active_on(session.store, walk_in.id, session.fair_day()) is not None
+    qtbot.waitUntil(lambda: window.focusWidget() is window.search)
+
+
+def test_the_desk_is_remembered_for_a_restart(window: DeskWindow, tmp_path: Path) -> None:
+    found = reopen_request(window.settings)
+    assert found is not None
+    request, print_to = found
+    assert request.role == "desk" and request.desk == 3 and print_to == tmp_path / "printed"
