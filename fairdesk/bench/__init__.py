@@ -13,6 +13,7 @@ from typing import Any
 
 MODULES = (
     "fairdesk.bench.core_bench",
+    "fairdesk.bench.desk_bench",
     "fairdesk.bench.badges_bench",
     "fairdesk.bench.import_bench",
     "fairdesk.bench.booth_bench",

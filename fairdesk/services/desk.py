@@ -38,7 +38,7 @@ def find(session: EventSession, text: str, limit: int = 30) -> list[Candidate]:
         found += rows.by_email(store, text)
     if _PHONEISH.match(text):
         found += desk_rows.by_phone_digits(store, digits(text), limit)
-    found += search(session, text, limit)
+    found += desk_rows.search(store, text, limit)
     return _unique(found)[:limit]
 
 
