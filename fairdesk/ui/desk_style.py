@@ -24,6 +24,9 @@ QLabel#deskFigures, QLabel#deskPrinter { font-size: 12pt; padding: 2px 8px; }
 QStatusBar { background: #12263a; color: white; }
 QStatusBar QLabel { color: white; }
 QPushButton { font-size: 12pt; padding: 8px 12px; }
+QDialog QLabel, QDialog QCheckBox { font-size: 12pt; }
+QDialog QLineEdit, QDialog QComboBox { font-size: 13pt; padding: 4px 6px; }
+QDialog QLabel#title { font-size: 18pt; }
 QLineEdit[invalid="true"], QComboBox[invalid="true"] { border: 2px solid #a11d21; }
 """
 
@@ -43,6 +46,8 @@ QLabel#deskRef, QLabel#deskKey, QLabel#subtitle { color: black; }
 QStatusBar, QStatusBar QLabel { background: black; color: white; }
 QPushButton { border: 2px solid black; background: white; color: black; }
 QPushButton[primary="true"] { background: black; color: white; }
+QPushButton:disabled, QPushButton[primary="true"]:disabled { background: white; color: #595959;
+    border: 2px dashed #595959; }
 """
 
 

@@ -123,6 +123,8 @@ class DeskWindow(QMainWindow):
         self.results.setObjectName("deskResults")
         self.results.setAccessibleName("Matching candidates")
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.results.currentRowChanged.connect(self._row_clicked)
         self.results.itemDoubleClicked.connect(lambda _i: self.presenter.enter())
         self.empty = label("", "empty", wrap=True)
