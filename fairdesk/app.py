@@ -15,10 +15,7 @@ from fairdesk.services.app_settings import AppSettings, config_dir
 from fairdesk.services.employers import find_employer
 from fairdesk.services.session import EventSession, open_session
 from fairdesk.ui import theme
-from fairdesk.ui.booth_window import booth_window
-from fairdesk.ui.desk_window import desk_window
 from fairdesk.ui.launcher_window import LauncherWindow
-from fairdesk.ui.organizer_window import OrganizerWindow
 from fairdesk.ui.presenters.launcher import LauncherPresenter, OpenRequest
 
 log = logging.getLogger(__name__)
@@ -26,13 +23,36 @@ WindowFactory = Callable[[EventSession, AppSettings, Path | None], QMainWindow]
 
 
 def _organizer(session: EventSession, settings: AppSettings, print_to: Path | None) -> QMainWindow:
+    from fairdesk.ui.organizer_window import OrganizerWindow
+
     return OrganizerWindow(session)
 
 
-# Each role's main window; desk and booth register theirs in ROLE_WINDOWS.
-ROLE_WINDOWS: dict[str, WindowFactory] = {"organizer": _organizer}
-ROLE_WINDOWS["booth"] = booth_window
-ROLE_WINDOWS["desk"] = desk_window
+def _desk(session: EventSession, settings: AppSettings, print_to: Path | None) -> QMainWindow:
+    from fairdesk.ui.desk_window import desk_window
+
+    return desk_window(session, settings, print_to)
+
+
+def _booth(session: EventSession, settings: AppSettings, print_to: Path | None) -> QMainWindow:
+    from fairdesk.ui.booth_window import booth_window  # QtMultimedia: only for booths
+
+    return booth_window(session, settings, print_to)
+
+
+# Each role's main window, imported when first opened so the launcher starts fast.
+ROLE_WINDOWS: dict[str, WindowFactory] = {
+    "organizer": _organizer, "desk": _desk, "booth": _booth,
+}
+
+
+def reopen_request(settings: AppSettings) -> tuple[OpenRequest, Path | None] | None:
+    """The desk that was open when FairDesk last stopped without closing it."""
+    if settings.get("last_screen").get("role") != "desk":
+        return None
+    from fairdesk.ui.desk_window import reopen_request as desk_reopen
+
+    return desk_reopen(settings)
 
 
 def application(settings: AppSettings) -> QApplication:
@@ -41,6 +61,7 @@ def application(settings: AppSettings) -> QApplication:
         app = QApplication(sys.argv[:1])
         app.setApplicationName("FairDesk")
         app.setOrganizationName("FairDesk")
+        app.aboutToQuit.connect(close_sessions)
     theme.apply(app, high_contrast=settings.get("high_contrast"))
     return app
 
@@ -59,8 +80,19 @@ def open_window(request: OpenRequest, settings: AppSettings,
     except BaseException:
         session.close()
         raise
-    window.destroyed.connect(lambda *_: session.close())
+    # Not window.destroyed → session.close: a Python slot run while Qt destroys
+    # the window crashes PySide6 when the window was never shown.
+    _SESSIONS.append(session)
     return window
+
+
+_SESSIONS: list[EventSession] = []
+
+
+def close_sessions() -> None:
+    """Close every event opened by :func:`open_window` (at quit, and in tests)."""
+    while _SESSIONS:
+        _SESSIONS.pop().close()
 
 
 def run_launcher(demo: bool = False) -> int:
@@ -83,6 +115,16 @@ def run_launcher(demo: bool = False) -> int:
     presenter.on_open = opened
     if demo:
         presenter.open_demo()
+    elif (again := reopen_request(settings)) is not None:
+        # The desk was not closed on purpose (a crash or a power cut): go straight back.
+        try:
+            window = open_window(again[0], settings, again[1])
+        except FairDeskError as error:
+            log.warning("could not reopen the desk: %s", error.message)
+        else:
+            windows.append(window)
+            window.show()
+            return app.exec()
     launcher.show()
     return app.exec()
 

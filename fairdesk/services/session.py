@@ -77,8 +77,14 @@ class EventSession:
 
     # ---------------------------------------------------------- notices
     def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Listen to changes; returns an unsubscribe function that is safe to call twice."""
         self._listeners.append(listener)
-        return lambda: self._listeners.remove(listener)
+
+        def unsubscribe() -> None:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+
+        return unsubscribe
 
     def publish(self, change: Change) -> None:
         if change.topic == "event":

@@ -282,6 +282,9 @@ class DeskWindow(QMainWindow):
         self.apply_style()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # A deliberate close goes back to the launcher next time; a crash does not
+        # get here, so the next start reopens this desk (issue 5, item 6).
+        self.settings.set("last_screen", {})
         self.scanner.remove()
         self.presenter.close()
         super().closeEvent(event)

@@ -89,3 +89,21 @@ def test_shipped_font_renders_accents(qtbot: QtBot, text: str) -> None:
     metrics = QFontMetrics(QFont(theme.FAMILY, 12))
     assert all(metrics.inFontUcs4(ord(ch)) for ch in text if ch != " ")
     assert not metrics.inFontUcs4(0x10FFFD)  # a private-use code point: the check can fail
+
+
+def test_a_desk_left_open_is_reopened_and_a_closed_one_is_not(
+    qtbot: QtBot, session: EventSession, tmp_path: Path
+) -> None:
+    from fairdesk import app
+
+    settings = AppSettings(tmp_path / "settings.json")
+    assert app.reopen_request(settings) is None
+    window = app.open_window(OpenRequest(session.path, "desk", desk=3), settings,  # type: ignore[arg-type]
+                             print_to=tmp_path / "badges")
+    qtbot.addWidget(window)
+    again = app.reopen_request(settings)  # as after a crash: the window never closed
+    assert again is not None
+    assert again[0].role == "desk" and again[0].desk == 3 and again[1] == tmp_path / "badges"
+    window.close()
+    assert app.reopen_request(settings) is None
+    app.close_sessions()
