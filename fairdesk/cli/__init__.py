@@ -18,6 +18,7 @@ from fairdesk.cli.common import run_command
 COMMAND_MODULES = (
     "fairdesk.cli.gui_cmds",
     "fairdesk.cli.event_cmds",
+    "fairdesk.cli.booth_cmds",
     "fairdesk.cli.bench_cmd",
     "fairdesk.cli.badge_cmds",
     "fairdesk.cli.import_cmds",

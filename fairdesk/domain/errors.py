@@ -200,3 +200,9 @@ class NothingToExport(FairDeskError):
     """An export that would hold nobody (no visitors, an empty shortlist)."""
 
     code = "nothing_to_export"
+
+
+class NotAllowedForRole(FairDeskError):
+    """This device's role may not do or see that (a booth asking for a résumé)."""
+
+    code = "not_allowed_for_role"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fairdesk.domain.errors import NotAllowedForRole
 from fairdesk.domain.model import Candidate
 from fairdesk.services.candidates import find_candidate
 from fairdesk.services.session import Change, EventSession
@@ -25,6 +26,9 @@ def attach_resume(session: EventSession, candidate_key: str, data: bytes, *,
 
 
 def resume_bytes(session: EventSession, candidate: Candidate) -> bytes | None:
+    """A candidate's résumé; booths never get one (DESIGN.md, Privacy)."""
+    if session.role == "booth":
+        raise NotAllowedForRole("Booths never hold or show résumés.", role=session.role)
     if candidate.resume_sha is None:
         return None
     return resumes.get(session.store, candidate.resume_sha)

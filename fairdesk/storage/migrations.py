@@ -200,7 +200,8 @@ CREATE INDEX ops_pending ON ops(device_id, seq) WHERE hub_seq IS NULL;
 CREATE TRIGGER ops_hub_seq AFTER INSERT ON ops
 WHEN NEW.hub_seq IS NULL AND (SELECT value FROM settings WHERE key = 'role') = '"organizer"'
 BEGIN
-    UPDATE ops SET hub_seq = (SELECT COALESCE(MAX(hub_seq), 0) + 1 FROM ops)
+    UPDATE ops SET hub_seq = (SELECT COALESCE(MAX(hub_seq), 0) + 1 FROM ops
+                              WHERE hub_seq IS NOT NULL)
     WHERE op_id = NEW.op_id;
 END;
 

@@ -122,16 +122,20 @@ def _employer_upsert(store: EventStore, op: Op) -> None:
 def _candidate_add(store: EventStore, op: Op) -> None:
     key = op.body["id"]
     fields = _pick(op.body, CANDIDATE_FIELDS)
+    # The ref is LWW too: a booth's stub of an unknown walk-in carries a placeholder
+    # ref under the zero stamp, and the desk's real record replaces it on arrival.
+    fields["ref"] = op.body["ref"]
     if store.scalar("SELECT 1 FROM candidates WHERE id = ?", (key,)) is not None:
         _lww(store, "candidates", key, fields, op.hlc)
     else:
         row = {f: _db_value(f, v) for f, v in fields.items()}
         row.update(
-            id=key, ref=op.body["ref"], created_at=codec.ts(op.at),
+            id=key, created_at=codec.ts(op.at),
             clocks=json.dumps(dict.fromkeys(fields, op.hlc)),
         )
         row["search_text"] = search_text(row)
-        store.table("candidates").insert(row)
+        store.insert("candidates", row)
+        return
     _refresh_search(store, key)
 
 

@@ -94,6 +94,14 @@ class EventStore:
         found = self.db.conn.execute(sql, params).fetchone()
         return found[0] if found else None
 
+    def insert(self, table: str, row: dict[str, Any]) -> None:
+        """A plain INSERT for hot paths (import, sync): sqlite-utils' ``insert``
+        introspects the table on every call, which costs more than the write."""
+        names = ", ".join(row)
+        marks = ", ".join("?" * len(row))
+        self.db.conn.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})",
+                             tuple(row.values()))
+
     def table(self, name: str) -> sqlite_utils.db.Table:
         return self.db.table(name)
 

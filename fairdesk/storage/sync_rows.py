@@ -167,7 +167,7 @@ def page(store: EventStore, since: int, limit: int) -> list[tuple[Op, int]]:
 
 
 def last_hub_seq(store: EventStore) -> int:
-    return int(store.scalar("SELECT COALESCE(MAX(hub_seq), 0) FROM ops"))
+    return int(store.scalar("SELECT COALESCE(MAX(hub_seq), 0) FROM ops WHERE hub_seq IS NOT NULL"))
 
 
 def visit_employers(store: EventStore, visit_ids: set[str]) -> dict[str, str]:

@@ -103,3 +103,17 @@ def test_update_visit(session: EventSession, make_people: Callable[..., list[str
         update_visit(session, visit.id, rating=9)
     with pytest.raises(UnknownVisit):
         update_visit(session, "nope", rating=3)
+
+
+def test_a_booth_never_gets_resume_bytes(session: EventSession,
+                                         make_people: Callable[..., list[str]]) -> None:
+    from fairdesk.domain.errors import NotAllowedForRole
+    from fairdesk.services.candidates import find_candidate
+    from fairdesk.services.resumes import attach_resume, resume_bytes
+
+    make_people(1)
+    person = attach_resume(session, "C-0001", b"%PDF-1.4 cv")
+    assert resume_bytes(session, person) == b"%PDF-1.4 cv"
+    session.role = "booth"
+    with pytest.raises(NotAllowedForRole):
+        resume_bytes(session, find_candidate(session, "C-0001"))
