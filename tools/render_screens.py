@@ -32,7 +32,6 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="fairdesk-screens-"))
     os.environ["FAIRDESK_CONFIG_DIR"] = str(work / "config")
 
-    from PySide6.QtWidgets import QApplication
 
     from fairdesk import app
     from fairdesk.services.app_settings import AppSettings

@@ -26,9 +26,11 @@ from fairdesk.ui.new_event_dialog import NewEventDialog
 from fairdesk.ui.presenters.launcher import LauncherPresenter
 from fairdesk.ui.widgets import button, label, shortcut, show_message
 
-_ROLES: tuple[tuple[Role, str], ...] = (("organizer", "Organizer — set up, import, dashboard, exports"),
-          ("desk", "Registration desk — check in, walk-ins, badges"),
-          ("booth", "Employer booth — scan, rate, shortlist"))
+_ROLES: tuple[tuple[Role, str], ...] = (
+    ("organizer", "Organizer — set up, import, dashboard, exports"),
+    ("desk", "Registration desk — check in, walk-ins, badges"),
+    ("booth", "Employer booth — scan, rate, shortlist"),
+)
 _PATH_ROLE = Qt.ItemDataRole.UserRole
 
 
