@@ -56,6 +56,7 @@ def _employers_page(session: EventSession, window: QMainWindow) -> QWidget:
 def _badges_page(session: EventSession, window: QMainWindow) -> QWidget:
     presenter = BrandingPresenter(session)
     page = BadgesPage(presenter)
+    page.destroyed.connect(lambda *_: presenter.close())
     presenter.on_message = lambda m: show_message(window, m, window.statusBar().showMessage)
     presenter.load()
     return page
