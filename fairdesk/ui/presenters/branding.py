@@ -11,6 +11,7 @@ update; :meth:`write_test_sheet` writes a full page of samples to a PDF.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
 from typing import Any
@@ -58,7 +59,9 @@ class BrandingPresenter(Presenter):
         self._touch()
 
     def close(self) -> None:
-        self._unsubscribe()
+        """Stop listening; safe after the session closed (it drops its listeners)."""
+        with contextlib.suppress(ValueError):
+            self._unsubscribe()
 
     def _on_change(self, change: Change) -> None:
         if change.topic == "event" and not self.dirty:

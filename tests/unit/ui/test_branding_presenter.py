@@ -124,3 +124,13 @@ def test_test_sheet_fills_a_page(presenter: BrandingPresenter, tmp_path: Path) -
 def test_clean_colour() -> None:
     assert clean_colour(" 1f4e8c ") == "#1F4E8C"
     assert clean_colour("#12345") is None
+
+
+def test_close_stops_listening_even_after_the_session_closed(
+        presenter: BrandingPresenter, session: EventSession) -> None:
+    presenter.close()
+    from fairdesk.services.events import update_event
+
+    update_event(session, name="Renamed Fair")
+    assert presenter.draft["event_line"] == "Test Fair"
+    presenter.close()  # a second time (the session dropped it already): no error
