@@ -12,6 +12,18 @@ _last_ms = 0
 _counter = 0
 
 
+_VISIT_NAMESPACE = uuid.UUID("5b0c7f3e-2a4d-4e8b-9a61-0f1d2c3b4a59")
+
+
+def visit_id(employer_id: str, candidate_id: str) -> str:
+    """The one id of "this candidate at this booth", the same on every device.
+
+    Two tablets at one booth may both scan a candidate offline; with a shared
+    id their scans and edits land on one visit instead of one being orphaned.
+    """
+    return str(uuid.uuid5(_VISIT_NAMESPACE, f"{employer_id}/{candidate_id}"))
+
+
 def new_id() -> str:
     """A UUIDv7 string: sorts by creation time, unique across devices.
 

@@ -34,6 +34,7 @@ from datetime import date, datetime
 from typing import Any
 
 from fairdesk.badges import token
+from fairdesk.domain import ids
 from fairdesk.domain.clock import encode
 from fairdesk.domain.errors import InvalidField, NotABooth, UnknownCandidate, UnknownVisit
 from fairdesk.domain.ids import new_id
@@ -199,7 +200,7 @@ def _record(session: EventSession, employer_id: str, candidate_id: str) -> tuple
     store = session.store
     existing = booth_rows.visit_id_for(store, employer_id, candidate_id)
     now = session.now()
-    key = existing or new_id()
+    key = existing or ids.visit_id(employer_id, candidate_id)
     oplog.emit(store, "visit.record", {
         "id": key, "candidate_id": candidate_id, "employer_id": employer_id,
         "at": codec.ts(now),

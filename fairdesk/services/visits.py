@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fairdesk.domain.errors import InvalidField, UnknownVisit
-from fairdesk.domain.ids import new_id
+from fairdesk.domain.ids import visit_id
 from fairdesk.domain.model import Visit
 from fairdesk.domain.rules import check_rating, clean_tags
 from fairdesk.services.candidates import find_candidate
@@ -31,7 +31,8 @@ def record_visit(session: EventSession, employer_key: str, candidate_key: str) -
         existing = rows.find(store, employer.id, candidate.id)
         now = session.now()
         oplog.emit(store, "visit.record", {
-            "id": existing.id if existing else new_id(), "candidate_id": candidate.id,
+            "id": existing.id if existing else visit_id(employer.id, candidate.id),
+            "candidate_id": candidate.id,
             "employer_id": employer.id, "at": codec.ts(now),
         }, now)
         visit = rows.find(store, employer.id, candidate.id)

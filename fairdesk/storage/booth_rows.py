@@ -27,7 +27,7 @@ _SELECT = (
 
 def visit_rows(store: EventStore, employer_id: str) -> list[dict[str, Any]]:
     """This employer's visits with their card columns, newest scan first."""
-    return store.rows(_SELECT + " ORDER BY v.last_seen DESC, v.id DESC", (employer_id,))
+    return store.rows(_SELECT + " ORDER BY v.last_seen DESC, v.rowid DESC", (employer_id,))
 
 
 def visit_row(store: EventStore, employer_id: str, visit_id: str) -> dict[str, Any] | None:

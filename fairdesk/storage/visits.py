@@ -23,9 +23,9 @@ def find(store: EventStore, employer_id: str, candidate_id: str) -> Visit | None
 def listing(store: EventStore, employer_id: str | None = None) -> list[Visit]:
     """Visits, newest first; only one employer's when ``employer_id`` is given."""
     if employer_id is None:
-        rows = store.rows("SELECT * FROM visits ORDER BY last_seen DESC")
+        rows = store.rows("SELECT * FROM visits ORDER BY last_seen DESC, rowid DESC")
     else:
         rows = store.rows(
-            "SELECT * FROM visits WHERE employer_id = ? ORDER BY last_seen DESC", (employer_id,)
+            "SELECT * FROM visits WHERE employer_id = ? ORDER BY last_seen DESC, rowid DESC", (employer_id,)
         )
     return [codec.visit(r) for r in rows]

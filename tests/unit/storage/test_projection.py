@@ -69,3 +69,25 @@ def test_an_op_applied_twice_counts_once(tmp_path: Path) -> None:
     assert store.scalar("SELECT COUNT(*) FROM checkins") == 1
     assert store.scalar("SELECT COUNT(*) FROM ops") == 2
     store.close()
+
+
+def test_two_tablets_at_one_booth_share_the_visit(tmp_path: Path) -> None:
+    """Both scan the same candidate offline; edits from either land on one visit."""
+    from fairdesk.domain.ids import visit_id
+
+    key = visit_id("e1", "c1")
+    assert key == visit_id("e1", "c1") != visit_id("e2", "c1")
+    store = _store(tmp_path / "hub.fairdesk")
+    employer = _op(1, "org", "employer.upsert", {"id": "e1", "name": "Helios"}, 500)
+    scan_a = _op(1, "tab-a", "visit.record",
+                 {"id": key, "candidate_id": "c1", "employer_id": "e1", "at": AT.isoformat()}, 4000)
+    scan_b = _op(1, "tab-b", "visit.record",
+                 {"id": key, "candidate_id": "c1", "employer_id": "e1", "at": AT.isoformat()}, 4100)
+    rate_b = _op(2, "tab-b", "visit.update", {"id": key, "rating": 5}, 4200)
+    with store.transaction():
+        for op in (employer, ADD, scan_a, scan_b, rate_b):
+            sync_rows.ingest_one(store, op)
+    row = store.row("SELECT id, seen_count, rating FROM visits")
+    assert row == {"id": key, "seen_count": 2, "rating": 5}
+    assert store.scalar("SELECT COUNT(*) FROM parked_ops") == 0
+    store.close()
