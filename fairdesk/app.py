@@ -6,6 +6,7 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
@@ -17,6 +18,9 @@ from fairdesk.services.session import EventSession, open_session
 from fairdesk.ui import theme
 from fairdesk.ui.launcher_window import LauncherWindow
 from fairdesk.ui.presenters.launcher import LauncherPresenter, OpenRequest
+
+if TYPE_CHECKING:
+    from fairdesk.ui.sync_status import SyncStatusWidget
 
 log = logging.getLogger(__name__)
 WindowFactory = Callable[[EventSession, AppSettings, Path | None], QMainWindow]
@@ -83,7 +87,23 @@ def open_window(request: OpenRequest, settings: AppSettings,
     # Not window.destroyed → session.close: a Python slot run while Qt destroys
     # the window crashes PySide6 when the window was never shown.
     _SESSIONS.append(session)
+    from fairdesk.services.sync import is_paired  # aiohttp: not needed to start up
+
+    if request.role != "organizer" and is_paired(session):
+        _start_sync(window, session)
     return window
+
+
+def _start_sync(window: QMainWindow, session: EventSession) -> None:
+    """A paired desk or booth pushes and pulls in the background (issue 8, item 4)."""
+    from fairdesk.ui.sync_status import start_sync_status
+
+    widget = start_sync_status(window, session.path)
+    session.subscribe(lambda _change: widget.loop.sync_now())  # push a change at once
+    _SYNCS.append(widget)
+
+
+_SYNCS: list[SyncStatusWidget] = []
 
 
 _SESSIONS: list[EventSession] = []
@@ -91,6 +111,8 @@ _SESSIONS: list[EventSession] = []
 
 def close_sessions() -> None:
     """Close every event opened by :func:`open_window` (at quit, and in tests)."""
+    while _SYNCS:
+        _SYNCS.pop().stop()
     while _SESSIONS:
         _SESSIONS.pop().close()
 

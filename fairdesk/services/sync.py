@@ -22,7 +22,7 @@ from fairdesk.domain.errors import (
     Unauthorized,
 )
 from fairdesk.domain.model import Op
-from fairdesk.services.session import Clock, utc_now
+from fairdesk.services.session import Clock, EventSession, open_session, utc_now
 from fairdesk.storage import (
     EventStore,
     codec,
@@ -59,6 +59,21 @@ def device_settings(store: EventStore) -> dict[str, Any]:
     if not found["hub_url"] or not found["hub_token"]:
         raise NotPaired("This event file is not paired with a hub (use fairdesk join).")
     return found
+
+
+def is_paired(session: EventSession) -> bool:
+    """Whether this event file syncs with a hub (it was made by ``fairdesk join``)."""
+    store = session.store
+    return bool(store.setting("hub_url")) and bool(store.setting("hub_token"))
+
+
+def joined_role(path: Path) -> str:
+    """The role the hub gave a joined device file (desk or booth)."""
+    session = open_session(path)
+    try:
+        return str(session.store.setting("role", ""))
+    finally:
+        session.close()
 
 
 def client_for(store: EventStore, timeout: float = 15.0) -> HubClient:

@@ -26,6 +26,7 @@ def listing(store: EventStore, employer_id: str | None = None) -> list[Visit]:
         rows = store.rows("SELECT * FROM visits ORDER BY last_seen DESC, rowid DESC")
     else:
         rows = store.rows(
-            "SELECT * FROM visits WHERE employer_id = ? ORDER BY last_seen DESC, rowid DESC", (employer_id,)
+            "SELECT * FROM visits WHERE employer_id = ? ORDER BY last_seen DESC, rowid DESC",
+            (employer_id,),
         )
     return [codec.visit(r) for r in rows]

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
+    QInputDialog,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -69,6 +70,8 @@ class LauncherWindow(QMainWindow):
         row.addWidget(button("&Open file…", self._open_file, shortcut="Ctrl+O"))
         row.addWidget(button("&New event…", self._new_event, shortcut="Ctrl+N"))
         row.addWidget(button("Open the &demo", self.presenter.open_demo, shortcut="Ctrl+D"))
+        row.addWidget(button("&Join event…", self._join, shortcut="Ctrl+J",
+                             tip="Pair this desk or booth with the organizer's hub"))
         box.addLayout(row)
         return box
 
@@ -167,6 +170,21 @@ class LauncherWindow(QMainWindow):
     def _new_event(self) -> None:
         dialog = NewEventDialog(self.presenter, self)
         dialog.exec()
+
+    def _join(self) -> None:
+        code, ok = QInputDialog.getText(
+            self, "Join event", "Invitation code from the organizer's Devices page:")
+        if not ok or not code.strip():
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save this device's copy of the event as",
+            str(Path.home() / "joined-event.fairdesk"), "FairDesk events (*.fairdesk)")
+        if path:
+            self.setCursor(Qt.CursorShape.WaitCursor)
+            try:
+                self.presenter.join(Path(path), code)
+            finally:
+                self.unsetCursor()
 
     def _forget(self) -> None:
         item = self.recent.currentItem()

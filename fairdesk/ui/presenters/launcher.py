@@ -117,6 +117,28 @@ class LauncherPresenter(Presenter):
         self.open_file(path)
         return True
 
+    def join(self, path: Path, code: str) -> bool:
+        """Pair this device with a hub from an invitation code and open what it got."""
+        from fairdesk.services.sync import join, joined_role  # aiohttp: only when joining
+
+        if path.suffix != ".fairdesk":
+            path = path.with_name(path.name + ".fairdesk")
+        try:
+            join(path, code.strip())
+        except FairDeskError as error:
+            self.refused(error)
+            return False
+        except OSError as error:
+            self.say("error", f"{path} cannot be written ({error.strerror}).")
+            return False
+        role = joined_role(path)
+        if role in ROLES:
+            self.role = role
+        self.open_file(path)
+        self.say("info", f"Joined: {path.name} syncs with the hub.")
+        self.changed()
+        return True
+
     def forget(self, path: Path) -> None:
         self.settings.forget_event(str(path))
         if self.selected is not None and self.selected.path == path:
