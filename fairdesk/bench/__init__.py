@@ -2,13 +2,16 @@
 taken in the same run on the same machine, so the ratio means something
 wherever it runs.
 
-A figure module exposes ``FIGURES``: a list of callables ``(quick: bool) ->
-Figure``; add the module to ``MODULES``.
+A figure module exposes ``FIGURES``: a dict from the figure's name to a
+callable ``(quick: bool) -> Figure``; add the module to ``MODULES``.
 """
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any
 
 MODULES = (
@@ -50,3 +53,40 @@ def percentile(values: list[float], pct: float) -> float:
     ordered = sorted(values)
     index = min(len(ordered) - 1, max(0, round(pct / 100 * (len(ordered) - 1))))
     return ordered[index]
+
+
+class BareCommit:
+    """One-row INSERT + COMMIT with the event file's durability (WAL, synchronous=FULL).
+
+    Figures interleave it with the measured call, so both see the same disk and load.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.conn = sqlite3.connect(folder / "bare.db", isolation_level=None)
+        self.conn.execute("PRAGMA journal_mode = WAL")
+        self.conn.execute("PRAGMA synchronous = FULL")
+        self.conn.execute("CREATE TABLE t (id TEXT PRIMARY KEY, candidate TEXT, at TEXT, desk)")
+        self.n = 0
+        self.times: list[float] = []
+
+    def __call__(self) -> float:
+        self.n += 1
+        start = time.perf_counter()
+        self.conn.execute("BEGIN IMMEDIATE")
+        self.conn.execute("INSERT INTO t VALUES (?, ?, ?, ?)", (f"id{self.n}", "c", "now", 1))
+        self.conn.execute("COMMIT")
+        elapsed = (time.perf_counter() - start) * 1000
+        self.times.append(elapsed)
+        return elapsed
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def bare_commit_ms(folder: Path, rounds: int) -> list[float]:
+    """``rounds`` bare durable commits in a row (when interleaving is not possible)."""
+    bare = BareCommit(folder)
+    for _ in range(rounds):
+        bare()
+    bare.close()
+    return bare.times

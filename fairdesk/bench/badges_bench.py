@@ -99,4 +99,4 @@ def badge_one(quick: bool) -> Figure:
                   note=f"{runs} runs, {DEFAULT_LAYOUT}; baseline: the PIL-image loop")
 
 
-FIGURES = [badges, badge_one]
+FIGURES = {"badges": badges, "badge_one": badge_one}

@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import io
 import os
-import sqlite3
 import tempfile
 import time
 import uuid
 from pathlib import Path
 
-from fairdesk.bench import Figure, percentile
+from fairdesk.bench import Figure, bare_commit_ms, percentile
 
 FRAME_SIZE = (1280, 720)
 
@@ -84,20 +83,6 @@ def to_qimage(image: object) -> object:
 
 
 # ---------------------------------------------------------------- scan
-def _bare_commit_ms(folder: Path, rounds: int) -> list[float]:
-    conn = sqlite3.connect(folder / "bare.db", isolation_level=None)
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = FULL")
-    conn.execute("CREATE TABLE t (id TEXT PRIMARY KEY, body TEXT)")
-    out = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        conn.execute("BEGIN IMMEDIATE")
-        conn.execute("INSERT INTO t VALUES (?, ?)", (str(uuid.uuid4()), "x" * 200))
-        conn.execute("COMMIT")
-        out.append((time.perf_counter() - start) * 1000)
-    conn.close()
-    return out
 
 
 def _scan_ms(folder: Path, rounds: int) -> list[float]:
@@ -138,7 +123,7 @@ def scan(quick: bool) -> Figure:
     rounds = 40 if quick else 200
     with tempfile.TemporaryDirectory() as folder:
         ours = percentile(_scan_ms(Path(folder), rounds), 95)
-        bare = percentile(_bare_commit_ms(Path(folder), rounds), 95)
+        bare = percentile(bare_commit_ms(Path(folder), rounds), 95)
     return Figure("scan", round(ours, 2), "ms p95", round(bare, 2), "ratio <= 15",
                   "scanner burst → verify → visit committed (synchronous=FULL) → card; "
                   "baseline: bare INSERT+COMMIT, WAL, synchronous=FULL")
@@ -184,4 +169,4 @@ def camera_decode(quick: bool) -> Figure:
                   "QR only; baseline: zxingcpp.read_barcodes(frame) with default options")
 
 
-FIGURES = [scan, camera_decode]
+FIGURES = {"scan": scan, "camera_decode": camera_decode}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -11,38 +10,10 @@ import textwrap
 import time
 from pathlib import Path
 
-from fairdesk.bench import Figure, percentile
+from fairdesk.bench import BareCommit, Figure, percentile
 from fairdesk.services.candidates import add_candidate
 from fairdesk.services.checkin import check_in
 from fairdesk.services.events import create_event
-
-
-class BareCommit:
-    """One-row INSERT + COMMIT with the event file's durability (WAL, synchronous=FULL).
-
-    Figures interleave it with the measured call, so both see the same disk and load.
-    """
-
-    def __init__(self, folder: Path) -> None:
-        self.conn = sqlite3.connect(folder / "bare.db", isolation_level=None)
-        self.conn.execute("PRAGMA journal_mode = WAL")
-        self.conn.execute("PRAGMA synchronous = FULL")
-        self.conn.execute("CREATE TABLE t (id TEXT PRIMARY KEY, candidate TEXT, at TEXT, desk)")
-        self.n = 0
-        self.times: list[float] = []
-
-    def __call__(self) -> float:
-        self.n += 1
-        start = time.perf_counter()
-        self.conn.execute("BEGIN IMMEDIATE")
-        self.conn.execute("INSERT INTO t VALUES (?, ?, ?, ?)", (f"id{self.n}", "c", "now", 1))
-        self.conn.execute("COMMIT")
-        elapsed = (time.perf_counter() - start) * 1000
-        self.times.append(elapsed)
-        return elapsed
-
-    def close(self) -> None:
-        self.conn.close()
 
 
 def _checkin(quick: bool) -> Figure:
@@ -107,4 +78,4 @@ def _startup(quick: bool) -> Figure:
                   "process start to window shown, offscreen")
 
 
-FIGURES = [_checkin, _startup]
+FIGURES = {"checkin": _checkin, "startup": _startup}

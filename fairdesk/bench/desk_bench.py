@@ -23,7 +23,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from fairdesk.bench import Figure, percentile
+from fairdesk.bench import Figure, bare_commit_ms, percentile
 from fairdesk.services import desk
 from fairdesk.services.candidates import search
 from fairdesk.services.demo import DemoSpec, build_demo
@@ -106,22 +106,6 @@ def search_figure(quick: bool) -> Figure:
     )
 
 
-def _bare_commit_ms(folder: Path, count: int) -> list[float]:
-    db = sqlite3.connect(folder / "bare.sqlite", isolation_level=None)
-    db.execute("PRAGMA journal_mode = WAL")
-    db.execute("PRAGMA synchronous = FULL")
-    db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, candidate TEXT, at TEXT)")
-    out = []
-    for index in range(count):
-        start = time.perf_counter()
-        db.execute("BEGIN IMMEDIATE")
-        db.execute("INSERT INTO t (candidate, at) VALUES (?, ?)", (f"c{index}", "now"))
-        db.execute("COMMIT")
-        out.append((time.perf_counter() - start) * 1000)
-    db.close()
-    return out
-
-
 def checkin_e2e_figure(quick: bool) -> Figure:
     count = 30 if quick else 100
     with _event(10_000) as (session, folder):
@@ -134,7 +118,7 @@ def checkin_e2e_figure(quick: bool) -> Figure:
             ours.append((time.perf_counter() - start) * 1000)
         done = len(list((folder / "printed").glob("*.pdf")))
         presenter.close()
-        bare = _bare_commit_ms(folder, count)
+        bare = bare_commit_ms(folder, count)
     assert done == count, f"only {done} of {count} badges were written"
     return Figure(
         "checkin_e2e", round(percentile(ours, 95), 3), "ms p95 Enter → committed + PDF",
@@ -144,4 +128,4 @@ def checkin_e2e_figure(quick: bool) -> Figure:
     )
 
 
-FIGURES = [search_figure, checkin_e2e_figure]
+FIGURES = {"search": search_figure, "checkin_e2e": checkin_e2e_figure}

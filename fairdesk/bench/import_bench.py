@@ -138,4 +138,4 @@ def resumes(quick: bool) -> Figure:
                   "read + sha256")
 
 
-FIGURES = [import_rows, resumes]
+FIGURES = {"import": import_rows, "resumes": resumes}

@@ -11,17 +11,21 @@ from fairdesk.bench import MODULES, Figure
 FigureFn = Callable[[bool], Figure]
 
 
-def all_figures() -> list[FigureFn]:
-    found: list[FigureFn] = []
+def all_figures() -> dict[str, FigureFn]:
+    """Every figure by the name it prints (``FIGURES`` of each module, in order)."""
+    found: dict[str, FigureFn] = {}
     for name in MODULES:
-        found.extend(importlib.import_module(name).FIGURES)
+        found.update(importlib.import_module(name).FIGURES)
     return found
 
 
 def run_all(quick: bool = False, only: list[str] | None = None) -> list[Figure]:
+    figures = all_figures()
+    unknown = sorted(set(only or ()) - set(figures))
+    if unknown:
+        raise ValueError(f"no figure named {', '.join(unknown)}; there are {', '.join(figures)}")
     results = []
-    for fn in all_figures():
-        name = fn.__name__.strip("_")
+    for name, fn in figures.items():
         if only and name not in only:
             continue
         print(f"bench: {name} …", file=sys.stderr, flush=True)

@@ -193,4 +193,4 @@ def sync(quick: bool) -> Figure:
                   f"{total} check-in ops in pushes of {batch}; baseline: bare executemany")
 
 
-FIGURES = [sync_load, sync]
+FIGURES = {"sync_load": sync_load, "sync": sync}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from fairdesk.cli.common import add_json_arg, print_json, print_table
+from fairdesk.cli.common import Refused, add_json_arg, print_json, print_table
 
 
 def register(commands: Any) -> None:
@@ -19,7 +19,10 @@ def register(commands: Any) -> None:
 def cmd_bench(args: argparse.Namespace) -> int:
     from fairdesk.bench.runner import run_all
 
-    figures = run_all(quick=args.quick, only=args.only)
+    try:
+        figures = run_all(quick=args.quick, only=args.only)
+    except ValueError as error:
+        raise Refused(str(error)) from error
     rows = [f.as_dict() for f in figures]
     if args.json:
         print_json(rows)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-
-import pypdfium2
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import (
     QColor,
@@ -29,31 +26,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fairdesk.ui.pdf_images import pdf_pages
 from fairdesk.ui.presenters.branding import COLOURS, BrandingPresenter, clean_colour
 from fairdesk.ui.widgets import button, label
 
 DEBOUNCE_MS = 250
-_PDFIUM_LOCK = threading.Lock()  # pdfium is not thread-safe
 _COLOUR_TEXT = {"roster_colour": "Pre-registered band", "walk_in_colour": "Walk-in band"}
 
 
 def _pages(pdf: bytes, height: int) -> list[QImage]:
-    """Each page of ``pdf`` as an image ``height`` pixels tall (pypdfium2; QtPdf is
-    not in the PySide6 wheels this project uses)."""
-    images = []
-    with _PDFIUM_LOCK:
-        document = pypdfium2.PdfDocument(pdf)
-        try:
-            for page in document:
-                bitmap = page.render(scale=height / page.get_height())
-                pil = bitmap.to_pil().convert("RGB")
-                data = pil.tobytes("raw", "RGB")
-                image = QImage(data, pil.width, pil.height, 3 * pil.width,
-                               QImage.Format.Format_RGB888)
-                images.append(image.copy())  # own the pixels before ``data`` goes
-        finally:
-            document.close()
-    return images
+    """Each page of ``pdf`` as an image ``height`` pixels tall."""
+    return pdf_pages(pdf, lambda page_height: height / page_height)
 
 
 def rasterise(pdf: bytes, height: int, gap: int = 24) -> QImage:

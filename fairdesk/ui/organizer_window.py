@@ -23,6 +23,7 @@ from fairdesk.ui.employers_page import EmployersPage
 from fairdesk.ui.event_details_page import EventDetailsPage
 from fairdesk.ui.export_page import ExportPage
 from fairdesk.ui.import_page import ImportPage
+from fairdesk.ui.presenters.base import Message
 from fairdesk.ui.presenters.branding import BrandingPresenter
 from fairdesk.ui.presenters.employers import EmployersPresenter
 from fairdesk.ui.presenters.event_details import EventDetailsPresenter
@@ -37,10 +38,15 @@ class Page:
     build: Callable[[EventSession, QMainWindow], QWidget]
 
 
+def _messages_to(window: QMainWindow) -> Callable[[Message], None]:
+    """A page's sentences: errors in a dialog, the rest in the status bar."""
+    return lambda message: show_message(window, message, window.statusBar().showMessage)
+
+
 def _event_page(session: EventSession, window: QMainWindow) -> QWidget:
     presenter = EventDetailsPresenter(session)
     page = EventDetailsPage(presenter)
-    presenter.on_message = lambda m: show_message(window, m, window.statusBar().showMessage)
+    presenter.on_message = _messages_to(window)
     presenter.load()
     return page
 
@@ -48,7 +54,7 @@ def _event_page(session: EventSession, window: QMainWindow) -> QWidget:
 def _employers_page(session: EventSession, window: QMainWindow) -> QWidget:
     presenter = EmployersPresenter(session)
     page = EmployersPage(presenter)
-    presenter.on_message = lambda m: show_message(window, m, window.statusBar().showMessage)
+    presenter.on_message = _messages_to(window)
     presenter.load()
     return page
 
@@ -57,20 +63,19 @@ def _badges_page(session: EventSession, window: QMainWindow) -> QWidget:
     presenter = BrandingPresenter(session)
     page = BadgesPage(presenter)
     page.destroyed.connect(lambda *_: presenter.close())
-    presenter.on_message = lambda m: show_message(window, m, window.statusBar().showMessage)
+    presenter.on_message = _messages_to(window)
     presenter.load()
     return page
 
 
 def _import_page(session: EventSession, window: QMainWindow) -> QWidget:
-    return ImportPage(lambda kind: ImportWizard(session, kind),
-                      lambda m: show_message(window, m, window.statusBar().showMessage))
+    return ImportPage(lambda kind: ImportWizard(session, kind), _messages_to(window))
 
 
 def _export_page(session: EventSession, window: QMainWindow) -> QWidget:
     presenter = ExportScreen(session)
     page = ExportPage(presenter)
-    presenter.on_message = lambda m: show_message(window, m, window.statusBar().showMessage)
+    presenter.on_message = _messages_to(window)
     page.redraw()
     return page
 

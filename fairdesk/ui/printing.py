@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -28,10 +27,9 @@ from PySide6.QtWidgets import QWidget
 
 from fairdesk.services.app_settings import AppSettings
 from fairdesk.ui import jobs
+from fairdesk.ui.pdf_images import pdf_pages
 from fairdesk.ui.presenters.desk_output import BadgeJob, BadgeOutput, Done, Failed, NoOutput
 from fairdesk.ui.presenters.desk_output import write_to_folder as _write_to_folder
-
-_PDFIUM_LOCK = threading.Lock()  # pdfium is not thread-safe
 
 
 class RasteriseUnavailable(RuntimeError):
@@ -41,23 +39,9 @@ class RasteriseUnavailable(RuntimeError):
 def rasterise(pdf: bytes, dpi: float) -> list[QImage]:
     """The pages of ``pdf`` as images at ``dpi`` (needs pypdfium2)."""
     try:
-        import pypdfium2
+        return pdf_pages(pdf, lambda _height: dpi / 72)
     except ImportError as error:
         raise RasteriseUnavailable("pypdfium2 is not installed") from error
-    images = []
-    with _PDFIUM_LOCK:
-        document = pypdfium2.PdfDocument(pdf)
-        try:
-            for page in document:
-                bitmap = page.render(scale=dpi / 72, rev_byteorder=True)
-                pil = bitmap.to_pil().convert("RGB")
-                data = pil.tobytes("raw", "RGB")
-                image = QImage(data, pil.width, pil.height, 3 * pil.width,
-                               QImage.Format.Format_RGB888)
-                images.append(image.copy())  # own the pixels before ``data`` goes
-        finally:
-            document.close()
-    return images
 
 
 def paint_pages(printer: QPrinter, images: list[QImage]) -> None:

@@ -90,3 +90,14 @@ def test_demo_refuses_to_overwrite(demo: Path) -> None:
     done = fairdesk("demo", str(demo), "--candidates", "5")
     assert done.returncode == 1
     assert "already exists" in done.stderr
+
+
+def test_bench_json_rows_and_unknown_figure() -> None:
+    done = fairdesk("bench", "--quick", "--only", "checkin", "--json")
+    assert done.returncode == 0, done.stderr
+    rows = json.loads(done.stdout)
+    assert [r["name"] for r in rows] == ["checkin"]
+    assert set(rows[0]) >= {"name", "value", "unit", "baseline", "ratio", "target", "ok"}
+    assert rows[0]["value"] > 0 and rows[0]["baseline"] > 0
+    unknown = fairdesk("bench", "--only", "nope")
+    assert unknown.returncode == 1 and "no figure named nope" in unknown.stderr
