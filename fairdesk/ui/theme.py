@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
-from fairdesk.resources import FONTS, font_path
+from fairdesk.resources import FONTS, font_path, icon_path
 
 FAMILY = "DejaVu Sans"
 
@@ -48,5 +48,6 @@ def load_fonts() -> None:
 
 def apply(app: QApplication, high_contrast: bool = False) -> None:
     load_fonts()
+    app.setWindowIcon(QIcon(str(icon_path("fairdesk.svg"))))
     app.setFont(QFont(FAMILY, 11))
     app.setStyleSheet(_BASE + (_HIGH_CONTRAST if high_contrast else ""))

@@ -107,3 +107,12 @@ def test_a_desk_left_open_is_reopened_and_a_closed_one_is_not(
     window.close()
     assert app.reopen_request(settings) is None
     app.close_sessions()
+
+
+def test_the_app_icon_is_shipped_and_loads(qtbot: QtBot) -> None:
+    from fairdesk.resources import icon_path
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon(str(icon_path("fairdesk.svg")))
+    assert not icon.isNull()
+    assert not icon.pixmap(32, 32).isNull()
