@@ -262,6 +262,7 @@ class ImportPage(QWidget):
         r = p.resume_report
         if r:
             text += (f" Résumés: {r['files']} files, {r['matched']} matched, "
+                     f"{len(r['ambiguous'])} left to review, "
                      f"{len(r['unmatched'])} unmatched, {len(r['rejected'])} refused.")
         self.done_caption.setText(text + " Every row and file not taken is listed below.")
         rows = p.report_rows

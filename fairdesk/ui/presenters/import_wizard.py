@@ -22,6 +22,8 @@ Steps, in order (:class:`Step`)::
 - REVIEW: ``pending`` lists files that fit several candidates;
   ``resolve(file, candidate_id)`` gives one away, ``leave(file)`` keeps it
   for later; the step ends (DONE) when none is left or on ``finish()``.
+  ``resume_report`` follows the review: a resolved file leaves ``ambiguous``,
+  counts as ``matched`` and is listed in ``resolved`` (file, ref, name).
 - ``back()`` returns to the previous step where that makes sense.
 
 ``on_change()`` fires after every state change; messages go to ``on_message``.
@@ -230,7 +232,7 @@ class ImportWizard(Presenter):
         return work
 
     def resumes_finished(self, report: dict[str, Any]) -> None:
-        self.resume_report = report
+        self.resume_report = {**report, "ambiguous": list(report["ambiguous"]), "resolved": []}
         self.pending = list(report["ambiguous"])
         self.say("info", f"{report['files']} files: {report['matched']} matched, "
                          f"{len(report['ambiguous'])} to review, {len(report['unmatched'])} "
@@ -251,11 +253,15 @@ class ImportWizard(Presenter):
     def resolve(self, file: str, candidate_id: str) -> None:
         entry = next(a for a in self.pending if a["file"] == file)
         try:
-            importing.resolve_resume(self.session, entry["sha256"], candidate_id, file)
+            given = importing.resolve_resume(self.session, entry["sha256"], candidate_id, file)
         except FairDeskError as error:
             self.refused(error)
             return
         self.pending.remove(entry)
+        report = self.resume_report
+        report["ambiguous"] = [a for a in report["ambiguous"] if a["file"] != file]
+        report["matched"] += 1
+        report["resolved"].append({"file": file, "ref": given.ref, "name": given.display_name})
         self._after_review()
 
     def leave(self, file: str) -> None:
@@ -282,7 +288,8 @@ class ImportWizard(Presenter):
 
     @property
     def report_rows(self) -> list[dict[str, Any]]:
-        """Every row not taken, then every warning; then résumé files with a note."""
+        """Every row not taken, then every warning; then résumé files with a note,
+        the ones given away in the review and the ones still to review."""
         rows = [{"row": p["row"], "status": "not taken", "field": p["field"],
                  "reason": p["reason"]} for p in self.report.get("problems", [])]
         rows += [{"row": w["row"], "status": "warning", "field": w["field"],
@@ -292,6 +299,9 @@ class ImportWizard(Presenter):
                             ("note", "warnings")):
             rows += [{"row": f["file"], "status": status, "field": "file",
                       "reason": f["reason"]} for f in r.get(key, [])]
+        rows += [{"row": f["file"], "status": "resolved", "field": "file",
+                  "reason": f"given to {f['ref']} {f['name']} in the review"}
+                 for f in r.get("resolved", [])]
         rows += [{"row": a["file"], "status": "to review", "field": "file",
                   "reason": "fits " + ", ".join(f"{c['ref']} {c['name']}" for c in
                                                 a["choices"])} for a in r.get("ambiguous", [])]

@@ -122,11 +122,40 @@ def test_employer_wizard_ends_without_resumes(session: EventSession, tmp_path: P
     assert wizard.step is Step.DONE and wizard.report["imported"] == 1
 
 
-def test_review_can_leave_files_for_later(wizard: ImportWizard, samples: Path) -> None:
+def _to_review(wizard: ImportWizard, samples: Path) -> dict[str, object]:
     wizard.choose_file(samples / "roster-form-export.csv")
     wizard.dry_run()
     wizard.run_import()
     wizard.run_resumes(samples / "cvs")
-    wizard.leave(wizard.pending[0]["file"])
+    assert wizard.step is Step.REVIEW
+    (pending,) = wizard.pending
+    return pending
+
+
+def test_the_final_report_shows_what_the_review_resolved(wizard: ImportWizard,
+                                                         samples: Path) -> None:
+    pending = _to_review(wizard, samples)
+    file = pending["file"]
+    matched = wizard.resume_report["matched"]
+    before = {r["status"] for r in wizard.report_rows if r["row"] == file}
+    assert before == {"to review"}
+    choice = pending["choices"][0]  # type: ignore[index]
+    wizard.resolve(str(file), choice["id"])
     assert wizard.step is Step.DONE
+    after = [r for r in wizard.report_rows if r["row"] == file]
+    assert [r["status"] for r in after] == ["resolved"]
+    assert choice["ref"] in after[0]["reason"]
+    r = wizard.resume_report
+    assert r["matched"] == matched + 1 and r["ambiguous"] == []
+    assert r["resolved"] == [{"file": file, "ref": choice["ref"], "name": choice["name"]}]
+    assert r["files"] == r["matched"] + len(r["unmatched"]) + len(r["rejected"])
+
+
+def test_review_can_leave_files_for_later(wizard: ImportWizard, samples: Path) -> None:
+    pending = _to_review(wizard, samples)
+    wizard.leave(str(pending["file"]))
+    assert wizard.step is Step.DONE
+    assert [r["status"] for r in wizard.report_rows
+            if r["row"] == pending["file"]] == ["to review"]
+    assert wizard.resume_report["resolved"] == []
     assert ImportWizard.shows_as_formula('=HYPERLINK("x")')
