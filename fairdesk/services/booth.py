@@ -44,8 +44,9 @@ from fairdesk.services.employers import find_employer
 from fairdesk.services.events import update_event
 from fairdesk.services.session import Change, EventSession
 from fairdesk.services.visits import update_visit
-from fairdesk.storage import booth_rows, codec, oplog
+from fairdesk.storage import booth_rows, codec, oplog, sync_rows
 from fairdesk.storage import event as event_rows
+from fairdesk.sync.policy import PUSH_KINDS
 
 PIN_KEY = "booth_pin"
 PIN_ITERATIONS = 200_000
@@ -125,9 +126,12 @@ def visit_card(session: EventSession, visit_id: str) -> BoothCard:
 
 
 def unsynced_changes(session: EventSession) -> int:
-    """Changes made here that no hub has acknowledged yet."""
-    store = session.store
-    return booth_rows.unsynced_count(store, oplog.device_id(store))
+    """Changes made here that no hub has acknowledged yet.
+
+    Only what a booth sends counts (its visits, ratings and notes): a walk-in
+    stub added from a badge stays on this device and is never "waiting".
+    """
+    return sync_rows.pending_count(session.store, PUSH_KINDS["booth"])
 
 
 # ---------------------------------------------------------------- scanning
@@ -239,8 +243,9 @@ def _hash_pin(pin: str, salt: bytes) -> str:
 
 def _clean_pin(pin: str) -> str:
     clean = pin.strip()
-    if not (clean.isdigit() and 4 <= len(clean) <= 12):
-        raise InvalidField("pin", "The booth PIN must be 4 to 12 digits.")
+    # isascii: "²³⁴⁵" and other Unicode digits pass isdigit() but no booth keypad types them.
+    if not (clean.isascii() and clean.isdigit() and 4 <= len(clean) <= 12):
+        raise InvalidField("pin", "The booth PIN must be 4 to 12 digits (0–9).")
     return clean
 
 

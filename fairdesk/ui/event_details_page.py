@@ -1,18 +1,23 @@
-"""Organizer: event details and the counts of the day."""
+"""Organizer: event details, the counts of the day, and the booth exit PIN."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QDateEdit,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -26,10 +31,67 @@ FIGURES = (("candidates", "Registered"), ("checked_in", "Checked in"),
            ("shortlisted", "Phase Two"))
 
 
+Confirm = Callable[[QWidget, str], bool]
+
+
+def ask_yes_no(parent: QWidget, question: str) -> bool:
+    answer = QMessageBox.question(parent, "FairDesk", question,
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def _pin_edit(name: str) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    edit.setMaxLength(12)
+    edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly
+                             | Qt.InputMethodHint.ImhSensitiveData)
+    edit.setAccessibleName(name)
+    return edit
+
+
+class PinDialog(QDialog):
+    """The new PIN typed twice, masked; a bad PIN is explained beside the fields."""
+
+    def __init__(self, presenter: EventDetailsPresenter, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.presenter = presenter
+        self.setWindowTitle("Booth exit PIN")
+        self.setMinimumWidth(420)
+        form = QFormLayout(self)
+        form.addRow(label("Booths ask for this PIN before they leave booth mode.",
+                          "subtitle", wrap=True))
+        self.first = _pin_edit("New PIN")
+        self.again = _pin_edit("New PIN again")
+        form.addRow("&New PIN", self.first)
+        form.addRow("PIN &again", self.again)
+        form.addRow("", label("4 to 12 digits (0–9).", "subtitle"))
+        self.error = label("", "error", wrap=True)
+        self.error.setAccessibleName("PIN problem")
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def save(self) -> None:
+        problem = self.presenter.set_pin(self.first.text(), self.again.text())
+        if not problem:
+            self.accept()
+            return
+        self.error.setText(problem)
+        self.again.clear()
+        (self.again if self.first.text() else self.first).setFocus()
+
+
 class EventDetailsPage(QWidget):
-    def __init__(self, presenter: EventDetailsPresenter) -> None:
+    def __init__(self, presenter: EventDetailsPresenter, confirm: Confirm = ask_yes_no) -> None:
         super().__init__()
         self.presenter = presenter
+        self.confirm = confirm
+        self.pin_dialog: PinDialog | None = None
         box = QVBoxLayout(self)
         box.addWidget(label("Event", "title"))
         box.addWidget(self._figures())
@@ -80,7 +142,25 @@ class EventDetailsPage(QWidget):
         actions.addWidget(self.revert)
         actions.addWidget(self.save)
         form.addRow(actions)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        form.addRow(line)
+        caption = QLabel("Booth exit PIN")
+        form.addRow(caption, self._pin_row(caption))
         return holder
+
+    def _pin_row(self, caption: QLabel) -> QHBoxLayout:
+        self.pin_state = label("", "subtitle")
+        self.pin_state.setAccessibleName("Booth exit PIN")
+        self.pin_button = button("Set PIN…", self._ask_pin)
+        self.remove_pin_button = button("Remove PIN", self._remove_pin)
+        caption.setBuddy(self.pin_button)
+        row = QHBoxLayout()
+        row.addWidget(self.pin_state, 1)
+        row.addWidget(self.pin_button)
+        row.addWidget(self.remove_pin_button)
+        return row
 
     def redraw(self) -> None:
         p = self.presenter
@@ -96,6 +176,11 @@ class EventDetailsPage(QWidget):
             self.days.addItem(day.strftime("%A %d %B %Y"))
         self.save.setEnabled(p.dirty)
         self.revert.setEnabled(p.dirty)
+        self.pin_state.setText(p.pin_text)
+        self.pin_state.setAccessibleDescription(p.pin_text)
+        self.pin_button.setText(p.pin_action)
+        self.pin_button.setAccessibleName(p.pin_action.rstrip("…"))
+        self.remove_pin_button.setEnabled(p.pin_set)
 
     def _save(self) -> None:
         self.presenter.save()
@@ -109,3 +194,13 @@ class EventDetailsPage(QWidget):
         days = self.presenter.draft.get("days", [])
         if 0 <= row < len(days):
             self.presenter.remove_day(days[row])
+
+    def _ask_pin(self) -> None:
+        """Window-modal, not ``exec()``: the console keeps repainting behind it."""
+        self.pin_dialog = PinDialog(self.presenter, self)
+        self.pin_dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.pin_dialog.open()
+
+    def _remove_pin(self) -> None:
+        if self.presenter.pin_set and self.confirm(self, self.presenter.remove_question):
+            self.presenter.remove_pin()
