@@ -9,9 +9,11 @@ where it is installed and otherwise kept as they are, with a note.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import zipfile
@@ -117,7 +119,7 @@ def _checked(relative: str, path: Path, data: bytes) -> ResumeFile:
         converted = image_to_pdf(data)
         return ResumeFile(relative, converted, PDF, 1, "photo turned into a one-page PDF")
     if suffix in OFFICE_MIME:
-        return _office(relative, path, data, suffix)
+        return _office(relative, data, suffix)
     raise _Refused(f"not a résumé format ({suffix or 'no extension'}); "
                    "use PDF, Word, OpenDocument, RTF, JPG or PNG")
 
@@ -165,14 +167,14 @@ def image_to_pdf(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def _office(relative: str, path: Path, data: bytes, suffix: str) -> ResumeFile:
+def _office(relative: str, data: bytes, suffix: str) -> ResumeFile:
     if not _office_signature_ok(data, suffix):
         raise _Refused(f"not a real {suffix[1:].upper()} file (damaged or renamed)")
     office = soffice()
     if office is None:
         return ResumeFile(relative, data, OFFICE_MIME[suffix], None,
                           "kept as sent: LibreOffice is not installed to convert it to PDF")
-    converted = convert_to_pdf(office, path)
+    converted = convert_to_pdf(office, data, suffix)
     if converted is None:
         return ResumeFile(relative, data, OFFICE_MIME[suffix], None,
                           "kept as sent: LibreOffice could not convert it to PDF")
@@ -193,14 +195,49 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert_to_pdf(office: str, path: Path) -> bytes | None:
-    with tempfile.TemporaryDirectory(prefix="fairdesk-convert-") as out:
-        try:
-            subprocess.run(
-                [office, "--headless", "--convert-to", "pdf", "--outdir", out, str(path)],
-                check=True, capture_output=True, timeout=CONVERT_TIMEOUT_S,
-            )
-        except (OSError, subprocess.SubprocessError):
+def convert_to_pdf(office: str, data: bytes, suffix: str,
+                   timeout: float | None = None) -> bytes | None:
+    """The PDF that LibreOffice makes of ``data`` (a DOCX/DOC/ODT/RTF), or ``None``.
+
+    LibreOffice converts a private copy of the very bytes that were checked, in
+    a folder of its own with a profile of its own (``-env:UserInstallation``),
+    so two conversions at once (two imports, parallel tests) never share a
+    profile or a lock file. One that hangs is killed with its helpers after
+    ``timeout`` seconds (:data:`CONVERT_TIMEOUT_S`).
+    """
+    with tempfile.TemporaryDirectory(prefix="fairdesk-convert-") as work:
+        folder = Path(work)
+        source = folder / f"resume{suffix}"
+        source.write_bytes(data)
+        out = folder / "pdf"
+        command = [office, f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+                   "--headless", "--norestore", "--nolockcheck", "--convert-to", "pdf",
+                   "--outdir", str(out), str(source)]
+        if not _run(command, CONVERT_TIMEOUT_S if timeout is None else timeout):
             return None
-        produced = Path(out) / (path.stem + ".pdf")
+        produced = out / "resume.pdf"
         return produced.read_bytes() if produced.is_file() else None
+
+
+def _run(command: list[str], timeout: float) -> bool:
+    """Run ``command`` in a process group of its own; ``True`` when it ended well."""
+    try:
+        process = subprocess.Popen(command, stdin=subprocess.DEVNULL,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                   start_new_session=True)
+    except OSError:
+        return False
+    try:
+        return process.wait(timeout=timeout) == 0
+    except subprocess.TimeoutExpired:
+        _kill(process)
+        return False
+
+
+def _kill(process: subprocess.Popen[bytes]) -> None:
+    """Kill a conversion and the helpers it started (soffice runs soffice.bin)."""
+    if hasattr(os, "killpg"):
+        with contextlib.suppress(OSError):
+            os.killpg(process.pid, signal.SIGKILL)
+    process.kill()
+    process.wait()
