@@ -2,7 +2,9 @@
 
 Locked to one employer. Closing (leaving booth mode) asks for the organizer's
 PIN when the event has one. Messages appear in a banner over the card: green
-for a recorded visit, amber for "seen again", red for a refused code.
+for a recorded visit, amber for "seen again", red for a refused code. The
+header says whether the booth is paired and, when it is, what the sync loop
+last said (the loop ``fairdesk.app`` starts calls :meth:`BoothWindow.follow_sync`).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from fairdesk.services.app_settings import AppSettings
 from fairdesk.services.session import EventSession
+from fairdesk.services.sync_loop import SyncStatus
 from fairdesk.ui.booth_camera import CameraPanel
 from fairdesk.ui.booth_card import TOUCH, CandidateCard
 from fairdesk.ui.booth_visits import VisitList
@@ -30,6 +33,7 @@ from fairdesk.ui.booth_wedge import WedgeFilter
 from fairdesk.ui.camera import CameraSource, FrameSource, SuccessSound
 from fairdesk.ui.presenters.base import Message
 from fairdesk.ui.presenters.booth import BoothPresenter, Flash
+from fairdesk.ui.sync_status import SyncStatusWidget
 from fairdesk.ui.widgets import button, label
 
 STYLE = """
@@ -37,7 +41,10 @@ QWidget { font-size: 13pt; color: #0d1b2a; }
 QWidget#topBar { background: #12263a; }
 QWidget#topBar QLabel { color: white; }
 QLabel#employer { font-size: 18pt; font-weight: bold; }
-QLabel#sync[online="false"] { color: #ffd166; font-weight: bold; }
+QLabel#sync { color: #dbe4ee; }
+QLabel#sync[level="online"] { color: #8ee6a8; }
+QLabel#sync[level="offline"], QLabel#sync[level="connecting"] { color: #ffd166; font-weight: bold; }
+QLabel#sync[level="refused"] { color: #ff9b9b; font-weight: bold; }
 QLabel#banner { font-size: 15pt; font-weight: bold; padding: 10px 14px; border-radius: 6px;
     background: #e8edf2; }
 QLabel#banner[level="ok"] { background: #1b7a3a; color: white; }
@@ -102,6 +109,7 @@ class BoothWindow(QMainWindow):
         self._banner_timer.setSingleShot(True)
         self._banner_timer.timeout.connect(lambda: self._level(""))
         presenter.on_change = self.refresh
+        presenter.on_sync = self.redraw_sync
         presenter.on_message = self._message
         presenter.on_flash = self._flash
         presenter.load()
@@ -115,6 +123,7 @@ class BoothWindow(QMainWindow):
         title = f"{employer.name}" + (f"  ·  Booth {employer.booth}" if employer.booth else "")
         row.addWidget(label(title, "employer"), 1)
         self.sync = label("", "sync")
+        self.sync.setAccessibleName("Sync status")
         row.addWidget(self.sync)
         self.ref_entry = QLineEdit()
         self.ref_entry.setObjectName("refEntry")
@@ -150,9 +159,27 @@ class BoothWindow(QMainWindow):
     def refresh(self) -> None:
         self.card.refresh()
         self.visits.refresh()
-        self.sync.setText(self.presenter.sync_text)
-        self.sync.setProperty("online", self.presenter.online)
-        self.sync.style().polish(self.sync)
+        self.redraw_sync()
+
+    def redraw_sync(self) -> None:
+        p = self.presenter
+        self.sync.setText(p.sync_text)
+        self.sync.setToolTip(p.sync_tip)
+        self.sync.setAccessibleDescription(f"{p.sync_text}. {p.sync_tip}")
+        if self.sync.property("level") != p.sync_level:
+            self.sync.setProperty("level", p.sync_level)
+            self.sync.style().unpolish(self.sync)
+            self.sync.style().polish(self.sync)
+
+    def follow_sync(self, widget: SyncStatusWidget) -> None:
+        """Show the sync loop's status in the header (it says more than a status bar)."""
+        widget.status_changed.connect(self._sync_status)  # queued: a slot of this window
+        self._sync_status(widget.loop.status)
+        self.statusBar().hide()
+
+    @Slot(object)
+    def _sync_status(self, status: SyncStatus) -> None:
+        self.presenter.sync_changed(status)
 
     def _message(self, message: Message) -> None:
         self.banner.setText(message.text)

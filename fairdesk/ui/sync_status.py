@@ -7,6 +7,9 @@ Wiring (in the window that owns the session)::
     session.subscribe(lambda change: self.sync_status.loop.sync_now())
     # on close: self.sync_status.stop()
 
+A window that shows the status its own way (the booth's header) has a
+``follow_sync(widget)`` method; :func:`start_sync_status` calls it.
+
 The :class:`~fairdesk.services.sync_loop.SyncLoop` runs in its own thread with
 its own connection; its status comes back here through a queued Qt signal.
 """
@@ -14,6 +17,7 @@ its own connection; its status comes back here through a queued Qt signal.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
@@ -22,6 +26,11 @@ from fairdesk.services.sync_loop import SyncLoop, SyncStatus
 
 _STYLE = {"ok": "", "syncing": "", "starting": "", "offline": "color: #b45309;",
           "refused": "color: #b91c1c;", "stopped": "color: #6b7280;"}
+
+
+@runtime_checkable
+class FollowsSync(Protocol):
+    def follow_sync(self, widget: SyncStatusWidget) -> None: ...
 
 
 class SyncStatusWidget(QLabel):
@@ -54,5 +63,7 @@ def start_sync_status(window: QMainWindow, path: Path | str | None,
         raise ValueError("An in-memory event cannot sync.")
     widget = SyncStatusWidget(SyncLoop(path, interval=interval), window)
     window.statusBar().addPermanentWidget(widget)
+    if isinstance(window, FollowsSync):
+        window.follow_sync(widget)
     widget.loop.start()
     return widget

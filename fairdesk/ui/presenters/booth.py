@@ -6,6 +6,11 @@ held in view is scanned once, not once a frame. Notes save as you type: the
 view calls :meth:`notes_edited` on each change and :meth:`save_notes` when its
 debounce timer fires (``NOTES_DEBOUNCE_MS``); a scan or a switch of card saves
 pending notes first, so nothing typed is lost.
+
+The header says how this booth syncs: "Standalone — not paired" for a booth
+that is not paired with a hub; for a paired one, the state of the sync loop
+that ``fairdesk.app`` starts ("Online · synced 12:04", "Offline · 3 changes
+waiting"), fed through :meth:`BoothPresenter.sync_changed`.
 """
 
 from __future__ import annotations
@@ -21,12 +26,15 @@ from fairdesk.domain.text import fold
 from fairdesk.services import booth
 from fairdesk.services.booth import BoothCard, ScanResult
 from fairdesk.services.session import Change, EventSession
+from fairdesk.services.sync import is_paired
+from fairdesk.services.sync_loop import SyncStatus
 from fairdesk.ui.presenters.base import Presenter
 
 NOTES_DEBOUNCE_MS = 600
 CAMERA_REPEAT_S = 4.0  # the same code seen by the camera again within this is ignored
 Source = Literal["scanner", "camera", "typed"]
 Flash = Literal["ok", "again", "refused"]
+SyncLevel = Literal["standalone", "connecting", "online", "offline", "refused"]
 
 
 def _ordinal(n: int) -> str:
@@ -61,8 +69,8 @@ class VisitFilter:
 
 
 class BoothPresenter(Presenter):
-    def __init__(self, session: EventSession, *, clock: Callable[[], float] = time.monotonic,
-                 online: Callable[[], bool] = lambda: False) -> None:
+    def __init__(self, session: EventSession, *,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__()
         self.session = session
         self.employer: Employer = booth.booth_employer(session)
@@ -72,10 +80,13 @@ class BoothPresenter(Presenter):
         self.visits: list[BoothCard] = []
         self.filter = VisitFilter()
         self.unsynced = 0
+        self.paired = is_paired(session)
+        self.sync: SyncStatus | None = None  # the sync loop's last word (paired booths)
+        self._reachable: bool | None = None  # the hub answered the last finished round
+        self.on_sync: Callable[[], None] = lambda: None  # the header only
         self.on_flash: Callable[[Flash], None] = lambda kind: None
         self.on_notes_pending: Callable[[], None] = lambda: None  # view arms its debounce
         self._clock = clock
-        self._online = online
         self._pending_notes: str | None = None
         self._camera_seen: dict[str, float] = {}
         self._unsubscribe = session.subscribe(self._on_change)
@@ -241,18 +252,67 @@ class BoothPresenter(Presenter):
             return "No visitors yet. Scan a badge to start."
         return "No visitor matches these filters."
 
-    # ---------------------------------------------------------- status bar
+    # ---------------------------------------------------------- sync (header)
+    def sync_changed(self, status: SyncStatus) -> None:
+        """The sync loop's status (from the GUI thread): online or not, changes waiting."""
+        self.sync = status
+        if status.state == "ok":
+            self._reachable = True
+        elif status.state in ("offline", "refused"):
+            self._reachable = False
+        self.unsynced = status.pending
+        self.on_sync()
+
     @property
     def online(self) -> bool:
-        return self._online()
+        return self.paired and self._reachable is True
+
+    @property
+    def sync_level(self) -> SyncLevel:
+        status = self.sync
+        if not self.paired:
+            return "standalone"
+        if status is not None and status.state == "refused":
+            return "refused"
+        if self._reachable is None:
+            return "connecting"
+        return "online" if self._reachable else "offline"
+
+    def _waiting(self) -> str:
+        plural = "change" if self.unsynced == 1 else "changes"
+        return f"{self.unsynced:,} {plural} waiting"
+
+    def _synced_at(self, words: str = "last synced") -> str:
+        at = self.sync.last_sync if self.sync else None
+        return f"{words} {self.session.local_time(at)}" if at else "never synced"
 
     @property
     def sync_text(self) -> str:
-        state = "Online" if self.online else "Offline"
-        if not self.unsynced:
-            return f"{state} · all changes synced"
-        plural = "change" if self.unsynced == 1 else "changes"
-        return f"{state} · {self.unsynced:,} {plural} not synced yet"
+        level = self.sync_level
+        if level == "standalone":
+            return "Standalone — not paired"
+        head = {"connecting": "Connecting…", "online": "Online", "offline": "Offline",
+                "refused": "Sync refused"}[level]
+        parts = [head]
+        if level == "online":
+            parts.append(self._synced_at("synced"))
+        elif not self.unsynced:
+            parts.append(self._synced_at())
+        if self.unsynced:
+            parts.append(self._waiting())
+        return " · ".join(parts)
+
+    @property
+    def sync_tip(self) -> str:
+        if not self.paired:
+            return ("This booth is not paired with a hub: its visits stay on this device. "
+                    "Pair it from the organizer's Devices page to sync.")
+        status = self.sync
+        lines = [f"{self._waiting()} for the hub." if self.unsynced
+                 else "Every change made here has reached the hub."]
+        if status is not None and status.error:
+            lines.insert(0, f"{status.error} Next try in {status.retry_in:.0f} s.")
+        return "\n".join(lines)
 
     # ---------------------------------------------------------- leaving
     @property

@@ -185,7 +185,7 @@ def test_sync_text_counts_changes_not_yet_synced(presenter: BoothPresenter,
     before = presenter.unsynced
     presenter.scan(code(presenter.session, person))
     assert presenter.unsynced == before + 1
-    assert presenter.sync_text.startswith("Offline · ")
+    assert presenter.sync_text == "Standalone — not paired"  # header: see test_booth_sync_header
 
 
 def test_leaving_needs_the_pin_only_when_set(presenter: BoothPresenter) -> None:
