@@ -29,6 +29,7 @@ from fairdesk.exports.book_style import (
     REGULAR,
     SHADE,
     WIDTH,
+    PageText,
     Rect,
     band,
     binary_streams,
@@ -161,36 +162,34 @@ def _cover_notes(canvas: Canvas, header: BundleHeader) -> None:
 
 def _index_page(canvas: Canvas, header: BundleHeader, rows: Sequence[Entry], page: int,
                 layout: FrontLayout) -> None:
-    canvas.setFillColor(INK)
-    canvas.setFont(BOLD, 18)
-    canvas.drawString(MARGIN, HEIGHT - 60, "Index" if page == 0 else "Index (continued)")
-    canvas.setFont(REGULAR, 10)
-    canvas.setFillColor(MUTED)
-    canvas.drawString(MARGIN, HEIGHT - 78, fit(f"{header.employer} · {header.event}",
-                                               REGULAR, 10, 400))
-    canvas.drawRightString(WIDTH - MARGIN, HEIGHT - 78, "Click a row to open the candidate")
-    canvas.setFont(BOLD, 9)
-    canvas.setFillColor(INK)
-    for (title, x), _next in zip(COLUMNS, (*COLUMNS[1:], None), strict=True):
-        if title == "Page":
-            canvas.drawRightString(x, TABLE_TOP + 8, title)
-        else:
-            canvas.drawString(x + 2, TABLE_TOP + 8, title)
-    canvas.setStrokeColor(INK)
-    canvas.line(MARGIN, TABLE_TOP + 3, WIDTH - MARGIN, TABLE_TOP + 3)
-    for row, entry in enumerate(rows):
-        y = TABLE_TOP - (row + 1) * ROW_HEIGHT
-        rect = (MARGIN, y - 4, WIDTH - MARGIN, y + ROW_HEIGHT - 4)
-        _index_row(canvas, entry, y, shaded=row % 2 == 1)
-        layout.index_links.append((1 + page, rect, entry.number - 1))
-    _index_legend(canvas)
-    footer(canvas, 1 + page + 1)
+    with PageText(canvas) as text:
+        text.put(MARGIN, HEIGHT - 60, "Index" if page == 0 else "Index (continued)", BOLD, 18)
+        text.put(MARGIN, HEIGHT - 78, fit(f"{header.employer} · {header.event}", REGULAR, 10, 400),
+                 REGULAR, 10, MUTED)
+        text.right(WIDTH - MARGIN, HEIGHT - 78, "Click a row to open the candidate", REGULAR, 10,
+                   MUTED)
+        for title, x in COLUMNS:
+            if title == "Page":
+                text.right(x, TABLE_TOP + 8, title, BOLD, 9)
+            else:
+                text.put(x + 2, TABLE_TOP + 8, title, BOLD, 9)
+        canvas.setStrokeColor(INK)
+        canvas.line(MARGIN, TABLE_TOP + 3, WIDTH - MARGIN, TABLE_TOP + 3)
+        for row, entry in enumerate(rows):
+            y = TABLE_TOP - (row + 1) * ROW_HEIGHT
+            rect = (MARGIN, y - 4, WIDTH - MARGIN, y + ROW_HEIGHT - 4)
+            if row % 2 == 1:
+                canvas.setFillColor(SHADE)
+                canvas.rect(MARGIN, y - 4, WIDTH - 2 * MARGIN, ROW_HEIGHT, stroke=0, fill=1)
+            _index_row(text, entry, y)
+            layout.index_links.append((1 + page, rect, entry.number - 1))
+        text.put(MARGIN, 52, "Résumé: pages in this book · none = no résumé on file · "
+                             "no consent = not shared · unreadable = the file is damaged",
+                 REGULAR, 8, MUTED)
+        footer(text, 1 + page + 1)
 
 
-def _index_row(canvas: Canvas, entry: Entry, y: float, shaded: bool) -> None:
-    if shaded:
-        canvas.setFillColor(SHADE)
-        canvas.rect(MARGIN, y - 4, WIDTH - 2 * MARGIN, ROW_HEIGHT, stroke=0, fill=1)
+def _index_row(text: PageText, entry: Entry, y: float) -> None:
     person = entry.candidate
     cells = (
         (f"{entry.number:03d}", MUTED, REGULAR),
@@ -201,23 +200,9 @@ def _index_row(canvas: Canvas, entry: Entry, y: float, shaded: bool) -> None:
         (", ".join(person.tags), INK, REGULAR),
         (entry.resume_label, MUTED if entry.state != "pdf" else INK, REGULAR),
     )
-    for (text, colour, font), (start, end) in zip(cells, _spans(), strict=False):
-        canvas.setFillColor(colour)
-        canvas.setFont(font, 8.5)
-        canvas.drawString(start + 2, y, fit(text, font, 8.5, end - start - 6))
-    canvas.setFillColor(INK)
-    canvas.setFont(REGULAR, 8.5)
-    canvas.drawRightString(WIDTH - MARGIN, y, str(entry.summary_page + 1))
+    for (value, colour, font), (start, end) in zip(cells, _SPANS, strict=False):
+        text.put(start + 2, y, fit(value, font, 8.5, end - start - 6), font, 8.5, colour)
+    text.right(WIDTH - MARGIN, y, str(entry.summary_page + 1), REGULAR, 8.5)
 
 
-def _spans() -> list[tuple[float, float]]:
-    xs = [x for _, x in COLUMNS]
-    return list(itertools.pairwise(xs))
-
-
-def _index_legend(canvas: Canvas) -> None:
-    canvas.setFont(REGULAR, 8)
-    canvas.setFillColor(MUTED)
-    canvas.drawString(MARGIN, 52, "Résumé: pages in this book · none = no résumé on file · "
-                                  "no consent = not shared · unreadable = the file is damaged")
-
+_SPANS = list(itertools.pairwise(x for _, x in COLUMNS))

@@ -18,6 +18,7 @@ from fairdesk.exports.book_style import (
     SHADE,
     WARN,
     WIDTH,
+    PageText,
     Rect,
     band,
     fit,
@@ -42,43 +43,35 @@ def summary_page(canvas: Canvas, header: BundleHeader, entry: Entry) -> Rect:
     """Draw the page; returns the rectangle of its "back to the index" link."""
     person = entry.candidate
     band(canvas, 34)
-    canvas.setFillColor(white)
-    canvas.setFont(REGULAR, 9)
-    canvas.drawString(MARGIN, HEIGHT - 22, fit(f"{header.employer} · {header.event}",
-                                               REGULAR, 9, 400))
-    canvas.drawRightString(WIDTH - MARGIN, HEIGHT - 22, f"{entry.number:03d}  ·  {person.ref}")
-    y = _title(canvas, entry)
-    y = _booth_block(canvas, entry, y - 18)
-    y = _details(canvas, entry, y - 14)
-    footer(canvas, entry.summary_page + 1, f"{person.sort_name} · {person.ref}")
-    canvas.setFillColor(ACCENT)
-    canvas.setFont(REGULAR, 8)
-    canvas.drawString(MARGIN, 44, "↑ Back to the index")
+    with PageText(canvas) as text:
+        text.put(MARGIN, HEIGHT - 22, fit(f"{header.employer} · {header.event}", REGULAR, 9, 400),
+                 REGULAR, 9, white)
+        text.right(WIDTH - MARGIN, HEIGHT - 22, f"{entry.number:03d}  ·  {person.ref}",
+                   REGULAR, 9, white)
+        y = _title(canvas, text, entry)
+        y = _booth_block(canvas, text, entry, y - 18)
+        _details(text, entry, y - 14)
+        footer(text, entry.summary_page + 1, f"{person.sort_name} · {person.ref}")
+        text.put(MARGIN, 44, "↑ Back to the index", REGULAR, 8, ACCENT)
     return (MARGIN - 2, 40, MARGIN + 90, 54)
 
 
-def _title(canvas: Canvas, entry: Entry) -> float:
+def _title(canvas: Canvas, text: PageText, entry: Entry) -> float:
     person = entry.candidate
-    canvas.setFillColor(INK)
-    canvas.setFont(BOLD, 22)
-    canvas.drawString(MARGIN, HEIGHT - 72, fit(person.display_name, BOLD, 22, 380))
+    text.put(MARGIN, HEIGHT - 72, fit(person.display_name, BOLD, 22, 380), BOLD, 22)
     if person.shortlist:
         canvas.setFillColor(ACCENT)
         canvas.roundRect(WIDTH - MARGIN - 110, HEIGHT - 78, 110, 24, 5, stroke=0, fill=1)
-        canvas.setFillColor(white)
-        canvas.setFont(BOLD, 11)
-        canvas.drawCentredString(WIDTH - MARGIN - 55, HEIGHT - 70, "✓ PHASE TWO")
-    canvas.setFont(REGULAR, 10)
-    canvas.setFillColor(MUTED)
+        text.centre(WIDTH - MARGIN - 55, HEIGHT - 70, "✓ PHASE TWO", BOLD, 11, white)
     facts = [person.ref, "walk-in" if person.walk_in else "pre-registered"]
     if person.visit_time:
         seen = f" (scanned {person.seen}×)" if person.seen > 1 else ""
         facts.append(f"visited at {person.visit_time}{seen}")
-    canvas.drawString(MARGIN, HEIGHT - 92, "  ·  ".join(facts))
+    text.put(MARGIN, HEIGHT - 92, "  ·  ".join(facts), REGULAR, 10, MUTED)
     return float(HEIGHT - 100)
 
 
-def _booth_block(canvas: Canvas, entry: Entry, top: float) -> float:
+def _booth_block(canvas: Canvas, text: PageText, entry: Entry, top: float) -> float:
     """The booth's own judgement: rating, tags and notes, on a shaded panel."""
     person = entry.candidate
     notes = [line for paragraph in (person.notes or "—").splitlines()
@@ -89,29 +82,23 @@ def _booth_block(canvas: Canvas, entry: Entry, top: float) -> float:
     canvas.setFillColor(SHADE)
     canvas.roundRect(MARGIN, top - height, TEXT_WIDTH, height, 6, stroke=0, fill=1)
     y = top - 20
-    _label(canvas, MARGIN + 12, y, "Your rating")
-    canvas.setFont(REGULAR, 13)
-    canvas.setFillColor(GOLD if person.rating else MUTED)
-    canvas.drawString(MARGIN + 12 + LABEL_WIDTH, y - 1, stars(person.rating) or "not rated")
+    _label(text, MARGIN + 12, y, "Your rating")
+    text.put(MARGIN + 12 + LABEL_WIDTH, y - 1, stars(person.rating) or "not rated", REGULAR, 13,
+             GOLD if person.rating else MUTED)
     y -= 18
-    _label(canvas, MARGIN + 12, y, "Tags")
-    canvas.setFont(REGULAR, 10)
-    canvas.setFillColor(INK)
+    _label(text, MARGIN + 12, y, "Tags")
     tags = ", ".join(person.tags) or "—"
-    canvas.drawString(MARGIN + 12 + LABEL_WIDTH, y,
-                      fit(tags, REGULAR, 10, TEXT_WIDTH - LABEL_WIDTH - 24))
+    text.put(MARGIN + 12 + LABEL_WIDTH, y, fit(tags, REGULAR, 10, TEXT_WIDTH - LABEL_WIDTH - 24))
     y -= 18
-    _label(canvas, MARGIN + 12, y, "Notes")
+    _label(text, MARGIN + 12, y, "Notes")
     y -= 14
-    canvas.setFont(REGULAR, 10)
-    canvas.setFillColor(INK)
     for line in notes:
-        canvas.drawString(MARGIN + 12, y, line)
+        text.put(MARGIN + 12, y, line)
         y -= 13
     return top - height
 
 
-def _details(canvas: Canvas, entry: Entry, y: float) -> float:
+def _details(text: PageText, entry: Entry, y: float) -> float:
     person = entry.candidate
     rows: list[tuple[str, str]] = []
     if person.consent:
@@ -124,34 +111,24 @@ def _details(canvas: Canvas, entry: Entry, y: float) -> float:
         ("Experience (years)", person.experience or "—"),
     ]
     if not person.consent:
-        y = _withheld(canvas, y)
+        text.put(MARGIN, y - 10, "Contact details withheld: this candidate did not consent to "
+                                 "share them.", BOLD, 10, WARN)
+        y -= 28
     for label, value in rows:
-        y = _field(canvas, y, label, value)
+        y = _field(text, y, label, value)
     pages = f"{entry.resume_pages} page{'s' if entry.resume_pages != 1 else ''}"
-    text = _RESUME_TEXT[entry.state].format(pages=pages, member=entry.member)
-    return _field(canvas, y - 6, "Résumé", text, WARN if entry.state == "unreadable" else INK)
+    state = _RESUME_TEXT[entry.state].format(pages=pages, member=entry.member)
+    return _field(text, y - 6, "Résumé", state, WARN if entry.state == "unreadable" else INK)
 
 
-def _withheld(canvas: Canvas, y: float) -> float:
-    canvas.setFillColor(WARN)
-    canvas.setFont(BOLD, 10)
-    canvas.drawString(MARGIN, y - 10, "Contact details withheld: this candidate did not "
-                                      "consent to share them.")
-    return y - 28
-
-
-def _field(canvas: Canvas, y: float, label: str, value: str, colour: Color = INK) -> float:
-    _label(canvas, MARGIN, y - 10, label)
-    canvas.setFont(REGULAR, 10)
-    canvas.setFillColor(colour)
+def _field(text: PageText, y: float, label: str, value: str, colour: Color = INK) -> float:
+    _label(text, MARGIN, y - 10, label)
     lines = simpleSplit(value, REGULAR, 10, TEXT_WIDTH - LABEL_WIDTH)[:4] or [""]
     for line in lines:
-        canvas.drawString(MARGIN + LABEL_WIDTH, y - 10, line)
+        text.put(MARGIN + LABEL_WIDTH, y - 10, line, REGULAR, 10, colour)
         y -= 14
     return y - 4
 
 
-def _label(canvas: Canvas, x: float, y: float, text: str) -> None:
-    canvas.setFont(BOLD, 9)
-    canvas.setFillColor(MUTED)
-    canvas.drawString(x, y, text.upper())
+def _label(text: PageText, x: float, y: float, label: str) -> None:
+    text.put(x, y, label.upper(), BOLD, 9, MUTED)
