@@ -1,29 +1,47 @@
-"""Organizer: paired devices, invite (code shown as a QR), revoke, start/stop hub."""
+"""Organizer: paired devices, invite (code shown as a QR), revoke, start/stop hub,
+and the changes the hub holds until their record arrives ("parked")."""
 
 from __future__ import annotations
 
 import io
 
 import qrcode
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
     QSpinBox,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from fairdesk.services.session import EventSession
-from fairdesk.ui.presenters.devices import COLUMNS, DevicesPresenter, InviteForm
+from fairdesk.ui.presenters.devices import (
+    COLUMNS,
+    PARKED_COLUMNS,
+    ROLES,
+    DevicesPresenter,
+    InviteForm,
+)
 from fairdesk.ui.table_model import RowsModel
 from fairdesk.ui.widgets import button, label, show_message
+
+REFRESH_MS = 5000  # last seen, pending and parked change on the hub's thread: look again
+
+STYLE = """
+QLabel#parked { color: #8a4b00; font-weight: bold; }
+QLabel#section { font-weight: bold; color: #12263a; }
+"""
 
 
 def qr_pixmap(text: str, box: int = 4) -> QPixmap:
@@ -36,80 +54,231 @@ def qr_pixmap(text: str, box: int = 4) -> QPixmap:
     return pixmap
 
 
+def _table(model: RowsModel, name: str) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.setAccessibleName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def _captioned(form: QFormLayout, text: str, widget: QWidget) -> QLabel:
+    """A visible caption that names ``widget`` (mnemonic included) for every reader."""
+    caption = QLabel(text)
+    caption.setBuddy(widget)
+    widget.setAccessibleName(text.replace("&", ""))
+    form.addRow(caption, widget)
+    return caption
+
+
 class DevicesPage(QWidget):
     def __init__(self, presenter: DevicesPresenter) -> None:
         super().__init__()
         self.presenter = presenter
+        self.setStyleSheet(STYLE)
         box = QVBoxLayout(self)
+        box.addLayout(self._top())
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._empty_state())
+        self.model = RowsModel(COLUMNS)
+        self.table = _table(self.model, "Paired devices")
+        self.stack.addWidget(self.table)
+        box.addWidget(self.stack, 1)
+        box.addLayout(self._below_table())
+        box.addWidget(self._parked())
+        box.addWidget(self._invite())
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._look_again)
+        self._timer.start(REFRESH_MS)
+        presenter.on_change = self.redraw
+        self.redraw()
+
+    # ------------------------------------------------------------ building
+    def _top(self) -> QHBoxLayout:
         top = QHBoxLayout()
         top.addWidget(label("Devices", "title"))
         top.addStretch(1)
         self.hub_label = QLabel()
+        self.hub_label.setAccessibleName("Hub status")
         top.addWidget(self.hub_label)
-        self.hub_button = button("Start &hub", presenter.toggle_hub)
+        self.hub_button = button("Start &hub", self.presenter.toggle_hub)
         top.addWidget(self.hub_button)
-        box.addLayout(top)
-        self.model = RowsModel(COLUMNS)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Paired devices")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        box.addWidget(self.table, 1)
-        box.addLayout(self._invite_row())
-        self.code = QLineEdit()
-        self.code.setReadOnly(True)
-        self.code.setAccessibleName("Pairing code")
-        box.addWidget(self.code)
-        self.qr = QLabel()
-        self.qr.setAccessibleName("Pairing QR code")
-        box.addWidget(self.qr)
-        presenter.on_change = self.redraw
-        self.redraw()
+        return top
 
-    def _invite_row(self) -> QHBoxLayout:
+    def _empty_state(self) -> QFrame:
+        card = QFrame()
+        card.setObjectName("card")
+        inner = QVBoxLayout(card)
+        inner.addStretch(1)
+        self.empty = label("", "empty", wrap=True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setAccessibleName("No devices yet")
+        inner.addWidget(self.empty)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        self.empty_hub = button("Start hub", self.presenter.toggle_hub)
+        self.empty_invite = button("Invite device", self.invite, primary=True)
+        actions.addWidget(self.empty_hub)
+        actions.addWidget(self.empty_invite)
+        actions.addStretch(1)
+        inner.addLayout(actions)
+        inner.addStretch(2)
+        return card
+
+    def _below_table(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.role = QComboBox()
-        self.role.addItems(["desk", "booth"])
-        self.role.setAccessibleName("Role")
-        self.employer = QComboBox()
-        self.employer.setAccessibleName("Employer")
-        self.desk = QSpinBox()
-        self.desk.setRange(1, 99)
-        self.desk.setAccessibleName("Desk number")
-        for widget in (self.role, self.employer, self.desk):
-            row.addWidget(widget)
-        row.addWidget(button("&Invite device", self.invite, primary=True))
-        row.addWidget(button("&Revoke selected", self.revoke))
+        self.summary = label("", "subtitle")
+        self.summary.setAccessibleName("Devices summary")
+        row.addWidget(self.summary, 1)
+        self.revoke_button = button("&Revoke selected", self.revoke,
+                                    tip="The device's token stops working at once")
+        row.addWidget(self.revoke_button)
         return row
 
+    def _parked(self) -> QWidget:
+        holder = QWidget()
+        inner = QVBoxLayout(holder)
+        inner.setContentsMargins(0, 0, 0, 0)
+        line = QHBoxLayout()
+        self.parked_line = label("", "parked", wrap=True)
+        self.parked_line.setAccessibleName("Parked changes")
+        line.addWidget(self.parked_line, 1)
+        self.parked_toggle = button("Show them", self.toggle_parked)
+        line.addWidget(self.parked_toggle, 0, Qt.AlignmentFlag.AlignTop)
+        inner.addLayout(line)
+        self.parked_model = RowsModel(PARKED_COLUMNS)
+        self.parked_table = _table(self.parked_model, "Parked changes")
+        self.parked_table.setMaximumHeight(150)
+        self.parked_table.hide()
+        inner.addWidget(self.parked_table)
+        self.parked_box = holder
+        return holder
+
+    def _invite(self) -> QWidget:
+        holder = QWidget()
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        left = QVBoxLayout()
+        left.addWidget(label("Invite a device", "section"))
+        form = QFormLayout()
+        self.role = QComboBox()
+        for value, text in ROLES:
+            self.role.addItem(text, value)
+        self.role.currentIndexChanged.connect(lambda _index: self._role_changed())
+        self.employer = QComboBox()
+        self.desk = QSpinBox()
+        self.desk.setRange(1, 99)
+        self.hub_url = QLineEdit()
+        self.hub_url.setToolTip("The address the new device will reach the hub at; "
+                                "blank: the hub's own address")
+        self.captions = [
+            _captioned(form, "R&ole", self.role),
+            _captioned(form, "&Employer", self.employer),
+            _captioned(form, "&Desk number", self.desk),
+            _captioned(form, "Hub &URL", self.hub_url),
+        ]
+        self.invite_button = button("&Invite device", self.invite, primary=True)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.invite_button)
+        form.addRow(actions)
+        left.addLayout(form)
+        row.addLayout(left, 3)
+        right = QVBoxLayout()
+        self.code = QLineEdit()
+        self.code.setReadOnly(True)
+        self.code.setPlaceholderText("The pairing code appears here")
+        code_form = QFormLayout()
+        _captioned(code_form, "Pairing &code", self.code)
+        right.addLayout(code_form)
+        self.qr = QLabel()
+        self.qr.setAccessibleName("Pairing QR code")
+        self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        right.addWidget(self.qr, 1)
+        row.addLayout(right, 2)
+        self._role_changed()
+        return holder
+
+    # ------------------------------------------------------------ presenter → view
     def redraw(self) -> None:
         p = self.presenter
+        kept = self._selected_device()
         self.model.set_rows(p.rows)
+        self._reselect(kept)
+        self.stack.setCurrentIndex(0 if p.empty else 1)
+        self.empty.setText(p.empty_text)
+        self.empty_hub.setVisible(not p.hub_running)
+        self.summary.setText(p.summary_text)
+        self.revoke_button.setEnabled(not p.empty)
         self.hub_label.setText(p.hub_text)
         self.hub_button.setText("Stop &hub" if p.hub_running else "Start &hub")
+        self.hub_button.setAccessibleName("Stop hub" if p.hub_running else "Start hub")
+        self.hub_url.setPlaceholderText(p.hub_url())
+        self._redraw_parked()
         if self.employer.count() != len(p.employers()):
             self.employer.clear()
             for employer_id, name in p.employers():
                 self.employer.addItem(name, employer_id)
         made = p.invite_summary()
-        if made:
+        if made and self.code.text() != made["code"]:
             self.code.setText(made["code"])
             self.qr.setPixmap(qr_pixmap(made["code"]))
             self.qr.setToolTip(f"A {made['role']} pairing code, valid until {made['expires']}")
 
+    def _redraw_parked(self) -> None:
+        p = self.presenter
+        self.parked_box.setVisible(bool(p.parked))
+        self.parked_line.setText(p.parked_text)
+        self.parked_model.set_rows(p.parked_rows)
+        if not p.parked:
+            self.parked_table.hide()
+        self.parked_toggle.setText("Hide them" if self.parked_table.isVisibleTo(self)
+                                   else "Show them")
+
+    def _selected_device(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        devices = self.presenter.devices
+        return devices[rows[0].row()].id if rows and rows[0].row() < len(devices) else None
+
+    def _reselect(self, device_id: str | None) -> None:
+        ids = [d.id for d in self.presenter.devices]
+        if device_id in ids:
+            self.table.selectRow(ids.index(device_id))
+
+    def _role_changed(self) -> None:
+        booth = self.role.currentData() == "booth"
+        self.employer.setEnabled(booth)
+        self.desk.setEnabled(not booth)
+
+    def _look_again(self) -> None:
+        if self.isVisible() and self.presenter.hub_running:
+            self.presenter.load()
+
+    # ------------------------------------------------------------ actions
+    def toggle_parked(self) -> None:
+        self.parked_table.setVisible(not self.parked_table.isVisibleTo(self))
+        self._redraw_parked()
+
     def invite(self) -> None:
-        role = self.role.currentText()
+        role = str(self.role.currentData())
         self.presenter.make_invite(InviteForm(
             role, self.employer.currentData() if role == "booth" else None,
-            self.desk.value() if role == "desk" else None))
+            self.desk.value() if role == "desk" else None, self.hub_url.text()))
 
     def revoke(self) -> None:
         rows = self.table.selectionModel().selectedRows()
         if rows:
             self.presenter.revoke(rows[0].row())
+        else:
+            self.presenter.say("warning", "Select the device to revoke in the list.")
 
     def closeEvent(self, event: object) -> None:
+        self._timer.stop()
         self.presenter.stop_hub()
         super().closeEvent(event)  # type: ignore[arg-type]
 

@@ -1,20 +1,25 @@
 """The organizer's Devices screen: paired devices, invites (code + QR), revoke,
-start and stop the hub. Plain Python: the view only renders it."""
+start and stop the hub, and the changes the hub holds back until their record
+arrives ("parked"). Plain Python: the view only renders it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Protocol
 
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.services.devices import DeviceInfo, Invite, invite, list_devices, revoke_device
 from fairdesk.services.employers import all_employers
 from fairdesk.services.hub import HubServer
+from fairdesk.services.parked_ops import ParkedOp, parked_ops
 from fairdesk.services.session import Change, EventSession
 from fairdesk.ui.presenters.base import Presenter
 
 COLUMNS = ("Device", "Role", "Employer / desk", "Last seen", "Pending", "Status")
+PARKED_COLUMNS = ("Change", "From device", "Made", "Waits for")
+ROLES = (("desk", "Registration desk"), ("booth", "Employer booth"))
 
 
 class HubLike(Protocol):
@@ -32,6 +37,7 @@ class InviteForm:
     role: str = "desk"
     employer_id: str | None = None
     desk: int | None = None
+    hub_url: str = ""  # blank: the running hub's address (or the default one)
 
 
 class DevicesPresenter(Presenter):
@@ -40,6 +46,7 @@ class DevicesPresenter(Presenter):
         super().__init__()
         self.session = session
         self.devices: list[DeviceInfo] = []
+        self.parked: list[ParkedOp] = []
         self.last_invite: Invite | None = None
         self.host, self.port = host, port
         self._make_hub = make_hub or self._default_hub
@@ -53,11 +60,50 @@ class DevicesPresenter(Presenter):
 
     def load(self) -> None:
         self.devices = list_devices(self.session)
+        self.parked = parked_ops(self.session)
         self.changed()
 
     def _on_change(self, change: Change) -> None:
         if change.topic == "devices":
             self.load()
+
+    # ------------------------------------------------------------ what is shown
+    @property
+    def empty(self) -> bool:
+        return not self.devices
+
+    @property
+    def empty_text(self) -> str:
+        if self.hub_running:
+            return ("No devices yet: the hub is running. Invite a desk or a booth below, "
+                    "then choose “Join event” on that device and type or scan the code.")
+        return "No devices yet: start the hub, then invite a desk or a booth."
+
+    @property
+    def summary_text(self) -> str:
+        revoked = sum(1 for d in self.devices if d.revoked_at)
+        text = f"{len(self.devices)} paired" + (f" · {revoked} revoked" if revoked else "")
+        return f"{text} · {_changes(len(self.parked))} parked"
+
+    @property
+    def parked_text(self) -> str:
+        """The line under the table; "" when nothing is parked."""
+        n = len(self.parked)
+        if not n:
+            return ""
+        verb = "waits" if n == 1 else "wait"
+        they = "it applies by itself" if n == 1 else "they apply by themselves"
+        return (f"{_changes(n).capitalize()} {verb} for a record that has not arrived yet; "
+                f"{they} when it does.")
+
+    @property
+    def parked_rows(self) -> list[tuple[str, ...]]:
+        return [(p.what, p.device, self._when(p.at), p.reason) for p in self.parked]
+
+    def _when(self, at: datetime) -> str:
+        day = self.session.fair_day(at)
+        text = self.session.local_time(at)
+        return text if day == self.session.fair_day() else f"{day:%d %b} {text}"
 
     @property
     def rows(self) -> list[tuple[str, ...]]:
@@ -107,7 +153,8 @@ class DevicesPresenter(Presenter):
     # ------------------------------------------------------------ actions
     def make_invite(self, form: InviteForm) -> Invite | None:
         try:
-            self.last_invite = invite(self.session, form.role, self.hub_url(),
+            self.last_invite = invite(self.session, form.role,
+                                      form.hub_url.strip() or self.hub_url(),
                                       employer=form.employer_id, desk=form.desk)
         except FairDeskError as error:
             self.refused(error)
@@ -129,3 +176,7 @@ class DevicesPresenter(Presenter):
             return {}
         return {"code": made.code, "role": made.role,
                 "expires": self.session.local_time(made.expires_at)}
+
+
+def _changes(n: int) -> str:
+    return f"{n:,} change" + ("" if n == 1 else "s")

@@ -53,7 +53,7 @@ def test_page_shows_the_code_as_a_qr(qtbot, session: EventSession) -> None:  # t
     presenter = DevicesPresenter(session, make_hub=FakeHub)
     page = DevicesPage(presenter)
     qtbot.addWidget(page)
-    page.role.setCurrentText("desk")
+    page.role.setCurrentIndex(page.role.findData("desk"))
     page.invite()
     assert page.code.text().startswith("FD1.")
     assert not page.qr.pixmap().isNull()
