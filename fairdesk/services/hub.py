@@ -53,16 +53,17 @@ class Hub:
     def push(self, caller: Caller, ops: list[Op], pending: int) -> list[tuple[str, int]]:
         store = self.store
         with store.transaction():
-            visit_ids = {str(op.body.get("id")) for op in ops if op.kind in policy.VISIT_KINDS}
+            # a visit.record names its employer; edits of a visit are looked up
+            visit_ids = {str(op.body.get("id")) for op in ops
+                         if op.kind in policy.VISIT_KINDS and op.kind != "visit.record"}
             known = sync_rows.visit_employers(store, visit_ids)
             for op in ops:
                 reason = policy.push_refusal(caller, op, visit_employer(op, known))
                 if reason:
                     raise Forbidden(f"Refused: {reason}.", op_id=op.op_id)
-            added = sum(sync_rows.ingest_one(store, op) for op in ops)
+            added, seqs = sync_rows.hub_ingest(store, ops)
             if added:
                 sync_rows.retry_parked(store)
-            seqs = sync_rows.hub_seqs(store, [op.op_id for op in ops])
             device_rows.seen(store, caller.device_id, self.clock(), pending)
         return [(op.op_id, seqs[op.op_id]) for op in ops]
 

@@ -125,3 +125,26 @@ def by_ids(store: EventStore, op_ids: list[str]) -> list[Op]:
     marks = ",".join("?" * len(op_ids))
     rows = store.rows(f"SELECT * FROM ops WHERE op_id IN ({marks})", op_ids)
     return [codec.op(row) for row in rows]
+
+
+# ---------------------------------------------------------------- batches (hub ingest)
+_BODY = json.JSONEncoder(ensure_ascii=False, sort_keys=True)  # the text :func:`apply` stores
+
+
+def record_many(store: EventStore, ops: list[Op], hub_seqs: list[int | None]) -> None:
+    """Keep new ``ops`` in the log with one statement, without projecting them.
+
+    The caller has checked that none is here yet (a plain INSERT: a clash
+    raises ``IntegrityError``) and observes the clock with :func:`observe`.
+    """
+    store.db.conn.executemany(
+        "INSERT INTO ops (op_id, device_id, seq, kind, at, hlc, body, hub_seq) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(op.op_id, op.device_id, op.seq, op.kind, codec.ts(op.at), op.hlc,
+          _BODY.encode(op.body), hub_seq) for op, hub_seq in zip(ops, hub_seqs, strict=True)],
+    )
+
+
+def observe(store: EventStore, hlc: str) -> None:
+    """Move this file's clock past ``hlc`` (the newest stamp of a batch)."""
+    _clock(store).observe(hlc)

@@ -218,3 +218,52 @@ HANDLERS: dict[str, Callable[[EventStore, Op], None]] = {
     "visit.update": _visit_update,
     "visit.unrecord": _visit_unrecord,
 }
+
+
+# ---------------------------------------------------------------- batches (hub ingest)
+# Facts whose projection is one statement per op can be projected a run at a
+# time with ``executemany``: the same rows as their handlers above, in order.
+# A run that fails (a missing parent, a bad body) raises; the caller then
+# projects op by op.
+def _checkins_add(store: EventStore, ops: list[Op]) -> None:
+    store.db.conn.executemany(
+        "INSERT OR IGNORE INTO checkins (id, candidate_id, day, at, desk, device_id) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [(b["id"], b["candidate_id"], b["day"], b["at"], b.get("desk"), op.device_id)
+         for op in ops for b in (op.body,)],
+    )
+
+
+def _badges_print(store: EventStore, ops: list[Op]) -> None:
+    store.db.conn.executemany(
+        "INSERT OR IGNORE INTO badge_prints (id, candidate_id, at, device_id, desk, layout, "
+        "reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(b["id"], b["candidate_id"], b["at"], op.device_id, b.get("desk"), b["layout"],
+          b.get("reason", "")) for op in ops for b in (op.body,)],
+    )
+
+
+def _visits_record(store: EventStore, ops: list[Op]) -> None:
+    """:func:`_visit_record` as one upsert: the first scan of a pair makes the visit."""
+    store.db.conn.executemany(
+        "INSERT INTO visits (id, candidate_id, employer_id, device_id, first_seen, last_seen) "
+        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (employer_id, candidate_id) DO UPDATE SET "
+        "seen_count = seen_count + 1, first_seen = MIN(first_seen, excluded.first_seen), "
+        "last_seen = MAX(last_seen, excluded.last_seen)",
+        [(b["id"], b["candidate_id"], b["employer_id"], op.device_id, b["at"], b["at"])
+         for op in ops for b in (op.body,)],
+    )
+
+
+BATCH_HANDLERS: dict[str, Callable[[EventStore, list[Op]], None]] = {
+    "checkin.add": _checkins_add,
+    "badge.print": _badges_print,
+    "visit.record": _visits_record,
+}
+# The records a batched fact refers to (body field → table): an op whose
+# parent is not here is projected on its own, and parked if it fails.
+PARENTS: dict[str, tuple[tuple[str, str], ...]] = {
+    "checkin.add": (("candidate_id", "candidates"),),
+    "badge.print": (("candidate_id", "candidates"),),
+    "visit.record": (("candidate_id", "candidates"), ("employer_id", "employers")),
+}
