@@ -1,10 +1,12 @@
 """Spreadsheet cells that cannot run as formulas, and the CSV / XLSX table writers.
 
-Excel, LibreOffice and Google Sheets treat a cell that starts with ``=``,
+Excel, LibreOffice and Google Sheets treat a CSV field that starts with ``=``,
 ``+``, ``-``, ``@`` (or a tab / carriage return before one) as a formula; a
-candidate could type ``=HYPERLINK(…)`` as their name. Such text gets a leading
-apostrophe (OWASP's advice), in CSV and XLSX alike, so both files hold the
-same rows. Numbers stay numbers.
+candidate could type ``=HYPERLINK(…)`` as their name. In CSV such text gets a
+leading apostrophe (OWASP's advice). An XLSX cell stored as a string is never
+a formula, so there the text stays exactly as typed (a phone reads
+``+1758…``) and the writer marks every such cell as a string. Numbers stay
+numbers.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from fairdesk.exports.atomic import atomic_path
 
@@ -27,7 +31,15 @@ _MAX_CELL = 32_000  # Excel holds at most 32,767 characters in a cell
 
 
 def neutralise(value: object) -> Cell:
-    """A value safe to put in a spreadsheet cell."""
+    """A value safe to put in a CSV field (formula-like text gets an apostrophe)."""
+    cell = plain(value)
+    if isinstance(cell, str) and _formula_like(cell):
+        return "'" + cell
+    return cell
+
+
+def plain(value: object) -> Cell:
+    """A value for a spreadsheet cell, text as typed (control characters dropped)."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -36,10 +48,11 @@ def neutralise(value: object) -> Cell:
         return value
     if isinstance(value, list | tuple):
         value = ", ".join(str(v) for v in value)
-    text = _ILLEGAL.sub("", str(value))[:_MAX_CELL]
-    if text.lstrip(" ").startswith(_TRIGGERS):
-        return "'" + text
-    return text
+    return _ILLEGAL.sub("", str(value))[:_MAX_CELL]
+
+
+def _formula_like(text: str) -> bool:
+    return text.lstrip(" ").startswith(_TRIGGERS)
 
 
 def safe_row(values: Iterable[object]) -> list[Cell]:
@@ -61,29 +74,42 @@ def write_csv(path: Path, headers: Sequence[str], rows: Iterable[Sequence[object
 
 def write_xlsx(path: Path, headers: Sequence[str], rows: Iterable[Sequence[object]],
                title: str = "Sheet") -> int:
-    """One sheet with a bold, frozen header row and a filter. Returns the row count."""
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = _sheet_title(title)
-    sheet.append(safe_row(headers))
+    """One sheet with a bold, frozen header row and a filter. Returns the row count.
+
+    Streams through openpyxl's write-only mode; formula-like text goes in as
+    a string cell (``t="inlineStr"``), which no spreadsheet evaluates.
+    """
+    table = [[plain(v) for v in row] for row in rows]
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(_sheet_title(title))
     widths = [len(h) for h in headers]
-    count = 0
-    for row in rows:
-        cells = safe_row(row)
-        sheet.append(cells)
+    for cells in table:
         widths = [max(w, min(50, len(str(c)))) for w, c in zip(widths, cells, strict=False)]
-        count += 1
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(vertical="top")
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width + 2
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
+    sheet.auto_filter.ref = f"A1:{get_column_letter(max(1, len(headers)))}{len(table) + 1}"
+    bold, top = Font(bold=True), Alignment(vertical="top")
+    header_cells = []
+    for text in headers:
+        cell = _string_cell(sheet, plain(text))
+        cell.font, cell.alignment = bold, top
+        header_cells.append(cell)
+    sheet.append(header_cells)
+    for cells in table:
+        sheet.append([_string_cell(sheet, c) if isinstance(c, str) and _formula_like(c) else c
+                      for c in cells])
     with atomic_path(path) as temporary:
         book.save(temporary)
-    return count
+    return len(table)
+
+
+def _string_cell(sheet: WriteOnlyWorksheet, value: Cell) -> WriteOnlyCell:
+    """A cell that holds ``value`` as text even if it starts with ``=``."""
+    cell = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell
 
 
 def write_table(path: Path, headers: Sequence[str], rows: Sequence[Sequence[object]],

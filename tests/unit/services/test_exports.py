@@ -74,8 +74,24 @@ def test_no_consent_means_no_contact_and_no_resume(session: EventSession, fair: 
     refused = rows["C-0004"]
     assert refused[4] == "" or refused[4] is None
     assert refused[19] == "no consent"
-    assert str(refused[10]).startswith("'=")  # the note is listed, neutralised
+    assert refused[10] == "=cmd|' /C calc'!A0"  # the note is listed, as plain text
     assert not any("Fontenelle" in n for n in names)
+
+
+def test_bundle_spreadsheets_phone_exact_in_xlsx_neutralised_in_csv(
+        session: EventSession, fair: list[str], tmp_path: Path) -> None:
+    report = exports.build_bundles(session, tmp_path / "out", employer_key="1")
+    with zipfile.ZipFile(report["employers"][0]["file"]) as archive:
+        names = archive.namelist()
+        xlsx = next(n for n in names if n.endswith(".xlsx"))
+        archive.extract(xlsx, tmp_path)
+        csv_text = archive.read(next(n for n in names if n.endswith(".csv"))).decode("utf-8-sig")
+    sheet = load_workbook(tmp_path / xlsx).active
+    assert sheet is not None
+    first = next(r for r in sheet.iter_rows(min_row=2) if r[1].value == "C-0001")
+    assert first[5].value == "+17585550000" and first[5].data_type == "s"
+    assert first[10].value == "=cmd|' /C calc'!A0" and first[10].data_type == "s"
+    assert "'+17585550000" in csv_text and "'=cmd|" in csv_text
 
 
 def test_shortlist_only_and_nothing_to_export(session: EventSession, fair: list[str],
