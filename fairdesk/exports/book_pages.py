@@ -37,7 +37,7 @@ from fairdesk.exports.book_style import (
     footer,
     stars,
 )
-from fairdesk.exports.book_summary import summary_page
+from fairdesk.exports.book_summary import SummaryPages
 from fairdesk.exports.bundle_model import BundleHeader, Entry
 from fairdesk.resources import register_pdf_fonts
 
@@ -88,8 +88,9 @@ def _draw_front(path: Path, header: BundleHeader, entries: Sequence[Entry]) -> F
         rows = entries[page * ROWS_PER_PAGE:(page + 1) * ROWS_PER_PAGE]
         _index_page(canvas, header, rows, page, layout)
         canvas.showPage()
+    summaries = SummaryPages(canvas, header)
     for offset, entry in enumerate(entries):
-        layout.back_links.append((offset, summary_page(canvas, header, entry)))
+        layout.back_links.append((offset, summaries.draw(entry)))
         canvas.showPage()
     canvas.save()
     return layout
