@@ -1,9 +1,18 @@
 """Render every main screen to PNG with the demo event (for the README and for review).
 
-    python tools/render_screens.py [--out docs/screens] [--keep]
+    python tools/render_screens.py [--out docs/screens] [--only PREFIX ...]
+
+``--only organizer-devices booth`` renders just the shots whose names start
+with one of the prefixes (the rest of the scene is still built, not saved).
 
 Runs offscreen unless DISPLAY is set (``xvfb-run -a python tools/render_screens.py``
 shows real windows). Desk shots are 1366x768, booth 1280x800, organizer 1280x800.
+
+The shots are real: the booth scans signed badges and rates through its
+presenter; for the paired shots a hub starts on a free loopback port, a desk
+and two booths join it, a booth's visit of a walk-in the desk has not synced
+is parked on the hub, and a joined booth runs the app's own sync loop (online,
+then offline with changes waiting once the hub stops).
 """
 
 from __future__ import annotations
@@ -13,25 +22,165 @@ import os
 import re
 import sys
 import tempfile
-from datetime import date
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 if not os.environ.get("DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+BOOTH, DESK, ORGANIZER = (1280, 800), (1366, 768), (1280, 800)
 
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+class Camera:
+    """Saves shots; ``pump`` runs the Qt loop until a condition holds (sync threads)."""
+
+    def __init__(self, qt: Any, out: Path, only: list[str]) -> None:
+        self.qt, self.out, self.only = qt, out, only
+
+    def pump(self, until: Callable[[], bool] = lambda: False, timeout: float = 0.3) -> bool:
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            self.qt.processEvents()
+            if until():
+                return True
+            time.sleep(0.02)
+        return until()
+
+    def shot(self, widget: Any, name: str, size: tuple[int, int]) -> None:
+        if self.only and not any(name.startswith(p) for p in self.only):
+            return
+        widget.resize(*size)
+        widget.show()
+        self.pump()
+        widget.grab().save(str(self.out / f"{name}.png"))
+        print(self.out / f"{name}.png")
+
+
+def _badge(session: Any, candidate_id: str, name: str) -> str:
+    from fairdesk.badges import token
+
+    event = session.event
+    return token.sign(event.signing_key, event.id, candidate_id, name)
+
+
+def _standalone_booth(cam: Camera, event: Path, employer: str, settings: Any) -> None:
+    """The demo file opened as a booth: not paired, so the header says so."""
+    from fairdesk import app
+    from fairdesk.ui.presenters.launcher import OpenRequest
+
+    window = app.open_window(OpenRequest(event, "booth", employer_id=employer), settings)
+    cam.shot(window, "booth-1-ready", BOOTH)
+    session = window.presenter.session  # type: ignore[attr-defined]
+    row = session.store.row(
+        "SELECT id, first_name, last_name FROM candidates WHERE roles != '[]' AND id NOT IN "
+        "(SELECT candidate_id FROM visits WHERE employer_id = ?) ORDER BY ref LIMIT 1",
+        (employer,))
+    code = _badge(session, row["id"], row["first_name"])
+    presenter = window.presenter  # type: ignore[attr-defined]
+    presenter.scan(code)
+    presenter.rate(4)
+    if presenter.employer.tags:
+        presenter.toggle_tag(presenter.employer.tags[0])
+    window.card.notes.setPlainText(  # type: ignore[attr-defined]
+        "Confident, bilingual; available for night shifts from September.")
+    presenter.save_notes()
+    presenter.toggle_phase_two()
+    cam.shot(window, "booth-2-card", BOOTH)
+    presenter.scan(code[:-6] + ("A" if code[-6] != "A" else "B") + code[-5:])
+    cam.shot(window, "booth-3-refused", BOOTH)
+    window.close()
+
+
+def _paired(cam: Camera, organizer: Any, work: Path, settings: Any) -> None:
+    """A hub, a desk and two booths; a parked change; a joined booth's header."""
+    from fairdesk.ui.devices_page import DevicesPage
+    from fairdesk.ui.organizer_window import PAGES
+
+    page = organizer.stack.widget([p.title for p in PAGES].index("Devices"))
+    assert isinstance(page, DevicesPage)
+    devices = page.presenter
+    devices.port = 0  # a free port: never clash with a hub already running here
+    devices.toggle_hub()
+    try:
+        _scene(cam, organizer, page, work, settings)
+    finally:
+        devices.stop_hub()
+
+
+def _scene(cam: Camera, organizer: Any, page: Any, work: Path, settings: Any) -> None:
+    from fairdesk import app
+    from fairdesk.services import booth
+    from fairdesk.services.employers import all_employers
+    from fairdesk.services.session import open_session
+    from fairdesk.services.sync import join, sync_file
+    from fairdesk.services.walkins import register_walk_in
+    from fairdesk.ui.presenters.devices import InviteForm
+    from fairdesk.ui.presenters.launcher import OpenRequest
+
+    session, devices = organizer.session, page.presenter
+    employers = all_employers(session)
+
+    def joined(name: str, form: InviteForm) -> Path:
+        made = devices.make_invite(form)
+        assert made is not None
+        path = work / f"{_slug(name)}.fairdesk"
+        join(path, made.code, name)
+        return path
+
+    booth_1 = joined("Booth 1 tablet", InviteForm("booth", employers[0].id))
+    desk_2 = joined("Desk 2 laptop", InviteForm("desk", desk=2))
+    joined("Booth 3 tablet", InviteForm("booth", employers[2].id))
+    # A walk-in registered at desk 2, which has not synced since; booth 1 scans
+    # the badge and rates: the hub parks both changes until the desk syncs.
+    desk = open_session(desk_2, role="desk", desk=2)
+    walk_in = register_walk_in(desk, desk=2, first_name="Akeem", last_name="Francis")
+    desk.close()
+    at_booth = open_session(booth_1, role="booth")
+    at_booth.employer_id = employers[0].id
+    scanned = booth.scan(at_booth, _badge(session, walk_in.id, "Akeem F."))
+    booth.edit_visit(at_booth, scanned.card.visit_id, rating=5)
+    at_booth.close()
+    sync_file(booth_1)
+    page.role.setCurrentIndex(page.role.findData("booth"))
+    page.employer.setCurrentIndex(1)
+    page.invite()  # a fresh code and QR on screen
+    devices.load()
+    page.toggle_parked()
+    organizer.show_page("Devices")
+    cam.shot(organizer, "organizer-devices", ORGANIZER)
+
+    window = app.open_window(OpenRequest(booth_1, "booth", employer_id=employers[0].id),
+                             settings)
+    window.resize(*BOOTH)
+    window.show()
+    header = window.sync  # type: ignore[attr-defined]
+    cam.pump(lambda: header.text().startswith("Online"), timeout=20)
+    cam.shot(window, "booth-4-paired-online", BOOTH)
+    devices.toggle_hub()  # the venue Wi-Fi drops
+    presenter = window.presenter  # type: ignore[attr-defined]
+    for card in [v for v in presenter.visits if not v.stub][:3]:
+        presenter.scan(card.ref, "typed")
+    cam.pump(lambda: header.text().startswith("Offline · 3"), timeout=20)
+    cam.shot(window, "booth-5-paired-offline", BOOTH)
+    window.close()
+
+
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=Path("docs/screens"))
+    parser.add_argument("--only", nargs="*", default=[], metavar="PREFIX",
+                        help="save only the shots whose names start with these")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="fairdesk-screens-"))
     os.environ["FAIRDESK_CONFIG_DIR"] = str(work / "config")
-
 
     from fairdesk import app
     from fairdesk.services.app_settings import AppSettings
@@ -42,36 +191,31 @@ def main() -> int:
     from fairdesk.ui.presenters.launcher import LauncherPresenter, OpenRequest
 
     settings = AppSettings()
-    qt = app.application(settings)
+    cam = Camera(app.application(settings), args.out, args.only)
     event = work / "config" / "demo" / "demo.fairdesk"
     event.parent.mkdir(parents=True)
-    session = build_demo(event, DemoSpec(), today=date.today())
+    session = build_demo(event, DemoSpec())  # today at the venue, not on this machine
     employer = all_employers(session)[0].id
     session.close()
 
-    def shot(widget: object, name: str, size: tuple[int, int]) -> None:
-        widget.resize(*size)  # type: ignore[attr-defined]
-        widget.show()  # type: ignore[attr-defined]
-        for _ in range(5):
-            qt.processEvents()
-        widget.grab().save(str(args.out / f"{name}.png"))  # type: ignore[attr-defined]
-        print(args.out / f"{name}.png")
-
     settings.remember_event(event)
     launcher = LauncherWindow(LauncherPresenter(settings, event.parent))
-    shot(launcher, "launcher", (960, 600))
+    cam.shot(launcher, "launcher", (960, 600))
     organizer = app.open_window(OpenRequest(event, "organizer"), settings)
     for page in PAGES:
         organizer.show_page(page.title)  # type: ignore[attr-defined]
-        shot(organizer, f"organizer-{_slug(page.title)}", (1280, 800))
-    for role, size, extra in (("desk", (1366, 768), {"desk": 2}),
-                              ("booth", (1280, 800), {"employer_id": employer})):
-        if role not in app.ROLE_WINDOWS:
-            print(f"(no {role} screen in this build)", file=sys.stderr)
-            continue
-        window = app.open_window(OpenRequest(event, role, **extra),  # type: ignore[arg-type]
-                                 settings, print_to=work / "badges")
-        shot(window, role, size)
+        suffix = "-empty" if page.title == "Devices" else ""  # no device paired yet
+        cam.shot(organizer, f"organizer-{_slug(page.title)}{suffix}", ORGANIZER)
+    if "desk" in app.ROLE_WINDOWS:
+        desk = app.open_window(OpenRequest(event, "desk", desk=2), settings,
+                               print_to=work / "badges")
+        cam.shot(desk, "desk", DESK)
+    try:
+        _standalone_booth(cam, event, employer, settings)
+        _paired(cam, organizer, work, settings)
+    finally:
+        organizer.close()  # stops the hub
+        app.close_sessions()
     return 0
 
 

@@ -64,13 +64,13 @@ def _reason(raw: str, body: str) -> str:
     found = _MISSING.match(raw.strip())
     if found:
         record = _RECORD.get(found.group(1), found.group(1).rstrip("s"))
-        return f"Waits for its {record} ({found.group(2)[:8]}), not on the hub yet"
+        return f"Its {record} {found.group(2)[:8]}, not on the hub yet"
     try:
         candidate = json.loads(body).get("candidate_id")
     except (ValueError, AttributeError):
         candidate = None
     if "FOREIGN KEY" in raw.upper() and candidate:
-        return f"Waits for candidate {str(candidate)[:8]}, not on the hub yet"
+        return f"Candidate {str(candidate)[:8]}, not on the hub yet"
     if "FOREIGN KEY" in raw.upper():
-        return "Waits for a record it refers to, not on the hub yet"
-    return raw or "Waits for a record that has not arrived yet"
+        return "A record it refers to, not on the hub yet"
+    return raw or "A record that has not arrived yet"

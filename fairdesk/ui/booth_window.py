@@ -41,7 +41,7 @@ QWidget { font-size: 13pt; color: #0d1b2a; }
 QWidget#topBar { background: #12263a; }
 QWidget#topBar QLabel { color: white; }
 QLabel#employer { font-size: 18pt; font-weight: bold; }
-QLabel#sync { color: #dbe4ee; }
+QLabel#sync { color: #dbe4ee; font-size: 12pt; }
 QLabel#sync[level="online"] { color: #8ee6a8; }
 QLabel#sync[level="offline"], QLabel#sync[level="connecting"] { color: #ffd166; font-weight: bold; }
 QLabel#sync[level="refused"] { color: #ff9b9b; font-weight: bold; }
@@ -121,15 +121,18 @@ class BoothWindow(QMainWindow):
         row.setContentsMargins(16, 8, 16, 8)
         employer = self.presenter.employer
         title = f"{employer.name}" + (f"  ·  Booth {employer.booth}" if employer.booth else "")
-        row.addWidget(label(title, "employer"), 1)
+        heading = QVBoxLayout()  # the sync line under the name leaves room for the ref entry
+        heading.setSpacing(0)
+        heading.addWidget(label(title, "employer"))
         self.sync = label("", "sync")
         self.sync.setAccessibleName("Sync status")
-        row.addWidget(self.sync)
+        heading.addWidget(self.sync)
+        row.addLayout(heading, 1)
         self.ref_entry = QLineEdit()
         self.ref_entry.setObjectName("refEntry")
         self.ref_entry.setPlaceholderText("Ref code, e.g. C-0147")
         self.ref_entry.setAccessibleName("Ref code")
-        self.ref_entry.setMinimumSize(200, TOUCH)
+        self.ref_entry.setMinimumSize(290, TOUCH)
         self.ref_entry.returnPressed.connect(self._typed)
         row.addWidget(self.ref_entry)
         go = button("Record", self._typed, primary=True)

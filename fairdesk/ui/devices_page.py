@@ -7,7 +7,7 @@ import io
 
 import qrcode
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,6 +41,7 @@ REFRESH_MS = 5000  # last seen, pending and parked change on the hub's thread: l
 STYLE = """
 QLabel#parked { color: #8a4b00; font-weight: bold; }
 QLabel#section { font-weight: bold; color: #12263a; }
+QTableView::item { padding: 0 8px; }
 """
 
 
@@ -54,7 +55,8 @@ def qr_pixmap(text: str, box: int = 4) -> QPixmap:
     return pixmap
 
 
-def _table(model: RowsModel, name: str) -> QTableView:
+def _table(model: RowsModel, name: str, stretch: int) -> QTableView:
+    """Columns fit their text; column ``stretch`` takes the room that is left."""
     table = QTableView()
     table.setModel(model)
     table.setAccessibleName(name)
@@ -63,7 +65,9 @@ def _table(model: RowsModel, name: str) -> QTableView:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setAlternatingRowColors(True)
     table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return table
 
 
@@ -86,11 +90,12 @@ class DevicesPage(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self._empty_state())
         self.model = RowsModel(COLUMNS)
-        self.table = _table(self.model, "Paired devices")
+        self.table = _table(self.model, "Paired devices", COLUMNS.index("Employer / desk"))
         self.stack.addWidget(self.table)
         box.addWidget(self.stack, 1)
         box.addLayout(self._below_table())
         box.addWidget(self._parked())
+        box.addSpacing(10)
         box.addWidget(self._invite())
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._look_again)
@@ -122,7 +127,7 @@ class DevicesPage(QWidget):
         actions = QHBoxLayout()
         actions.addStretch(1)
         self.empty_hub = button("Start hub", self.presenter.toggle_hub)
-        self.empty_invite = button("Invite device", self.invite, primary=True)
+        self.empty_invite = button("Invite device", self.invite)
         actions.addWidget(self.empty_hub)
         actions.addWidget(self.empty_invite)
         actions.addStretch(1)
@@ -152,8 +157,8 @@ class DevicesPage(QWidget):
         line.addWidget(self.parked_toggle, 0, Qt.AlignmentFlag.AlignTop)
         inner.addLayout(line)
         self.parked_model = RowsModel(PARKED_COLUMNS)
-        self.parked_table = _table(self.parked_model, "Parked changes")
-        self.parked_table.setMaximumHeight(150)
+        self.parked_table = _table(self.parked_model, "Parked changes",
+                                   PARKED_COLUMNS.index("Waits for"))
         self.parked_table.hide()
         inner.addWidget(self.parked_table)
         self.parked_box = holder
@@ -188,13 +193,21 @@ class DevicesPage(QWidget):
         actions.addWidget(self.invite_button)
         form.addRow(actions)
         left.addLayout(form)
+        left.addStretch(1)
         row.addLayout(left, 3)
         right = QVBoxLayout()
         self.code = QLineEdit()
         self.code.setReadOnly(True)
         self.code.setPlaceholderText("The pairing code appears here")
+        code_row = QHBoxLayout()
+        code_row.addWidget(self.code, 1)
+        self.copy_code = button("Copy", self._copy_code, tip="Copy the pairing code")
+        code_row.addWidget(self.copy_code)
         code_form = QFormLayout()
-        _captioned(code_form, "Pairing &code", self.code)
+        caption = QLabel("Pairing &code")
+        caption.setBuddy(self.code)
+        self.code.setAccessibleName("Pairing code")
+        code_form.addRow(caption, code_row)
         right.addLayout(code_form)
         self.qr = QLabel()
         self.qr.setAccessibleName("Pairing QR code")
@@ -225,8 +238,10 @@ class DevicesPage(QWidget):
             for employer_id, name in p.employers():
                 self.employer.addItem(name, employer_id)
         made = p.invite_summary()
+        self.copy_code.setEnabled(bool(made))
         if made and self.code.text() != made["code"]:
             self.code.setText(made["code"])
+            self.code.setCursorPosition(0)
             self.qr.setPixmap(qr_pixmap(made["code"]))
             self.qr.setToolTip(f"A {made['role']} pairing code, valid until {made['expires']}")
 
@@ -235,6 +250,7 @@ class DevicesPage(QWidget):
         self.parked_box.setVisible(bool(p.parked))
         self.parked_line.setText(p.parked_text)
         self.parked_model.set_rows(p.parked_rows)
+        self._fit_parked()
         if not p.parked:
             self.parked_table.hide()
         self.parked_toggle.setText("Hide them" if self.parked_table.isVisibleTo(self)
@@ -249,6 +265,18 @@ class DevicesPage(QWidget):
         ids = [d.id for d in self.presenter.devices]
         if device_id in ids:
             self.table.selectRow(ids.index(device_id))
+
+    def _copy_code(self) -> None:
+        if self.code.text():
+            QGuiApplication.clipboard().setText(self.code.text())
+            self.presenter.say("info", "Pairing code copied.")
+
+    def _fit_parked(self) -> None:
+        """The list as tall as its rows (up to a limit), not a fixed block of white."""
+        table = self.parked_table
+        rows = table.verticalHeader().length() or table.verticalHeader().defaultSectionSize()
+        height = table.horizontalHeader().height() + rows + 2 * table.frameWidth() + 2
+        table.setFixedHeight(min(height, 160))
 
     def _role_changed(self) -> None:
         booth = self.role.currentData() == "booth"

@@ -244,12 +244,15 @@ class BoothPresenter(Presenter):
         today = self.session.fair_day()
         todays = [v for v in self.visits if v.day == today]
         phase_two = sum(v.shortlist for v in todays)
-        return f"{len(todays)} visitors today · {phase_two} for Phase Two"
+        people = "visitor" if len(todays) == 1 else "visitors"
+        return f"{len(todays)} {people} today · {phase_two} for Phase Two"
 
     @property
     def empty_text(self) -> str:
         if not self.visits:
             return "No visitors yet. Scan a badge to start."
+        if self.filter == VisitFilter():  # only "today", which the user did not choose
+            return "No visitors today yet. “All days” shows the earlier ones."
         return "No visitor matches these filters."
 
     # ---------------------------------------------------------- sync (header)

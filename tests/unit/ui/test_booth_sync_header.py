@@ -145,3 +145,25 @@ def test_standalone_window_header(qtbot: Any, session: EventSession) -> None:
     assert window.sync.text() == "Standalone — not paired"
     assert window.sync.property("level") == "standalone"
     window.close()
+
+
+def test_one_visitor_is_not_plural(session: EventSession,
+                                   make_people: Callable[..., list[str]]) -> None:
+    presenter = make(session, paired=False)
+    [person] = make_people(1)
+    scan(presenter, person)
+    assert presenter.counts_text == "1 visitor today · 0 for Phase Two"
+
+
+def test_the_empty_list_says_why(session: EventSession, clock: Any,
+                                 make_people: Callable[..., list[str]]) -> None:
+    presenter = make(session, paired=False)
+    assert presenter.empty_text == "No visitors yet. Scan a badge to start."
+    [person] = make_people(1)
+    scan(presenter, person)
+    clock.advance(days=1)
+    presenter.load()
+    assert presenter.shown_visits() == []  # yesterday's visit; the list shows today
+    assert presenter.empty_text.startswith("No visitors today yet.")
+    presenter.set_filter(today_only=False, rating=5)
+    assert presenter.empty_text == "No visitor matches these filters."

@@ -92,8 +92,8 @@ def test_parked_changes_are_counted_explained_and_listed(session: EventSession) 
     rows = presenter.parked_rows
     assert [r[:2] for r in rows] == [("Booth visit", "Booth 4 tablet"),
                                      ("Rating, tags or notes", "Booth 4 tablet")]
-    assert rows[0][3] == f"Waits for candidate {walk_in[:8]}, not on the hub yet"
-    assert rows[1][3] == f"Waits for its visit ({visit[:8]}), not on the hub yet"
+    assert rows[0][3] == f"Candidate {walk_in[:8]}, not on the hub yet"
+    assert rows[1][3] == f"Its visit {visit[:8]}, not on the hub yet"
     arrive(session, walk_in)
     assert parked_count(session) == 0
     session.publish(Change("devices"))  # what the page's timer does: look again
