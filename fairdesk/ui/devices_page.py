@@ -253,8 +253,10 @@ class DevicesPage(QWidget):
         self._fit_parked()
         if not p.parked:
             self.parked_table.hide()
-        self.parked_toggle.setText("Hide them" if self.parked_table.isVisibleTo(self)
-                                   else "Show them")
+        shown = self.parked_table.isVisibleTo(self)
+        self.parked_toggle.setText("Hide them" if shown else "Show them")
+        self.parked_toggle.setAccessibleName(
+            "Hide the parked changes" if shown else "Show the parked changes")
 
     def _selected_device(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()

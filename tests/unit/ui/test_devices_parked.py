@@ -173,6 +173,7 @@ def test_page_shows_parked_changes_and_their_list(page: Any, session: EventSessi
     assert page.parked_table.isHidden() and page.parked_toggle.text() == "Show them"
     page.parked_toggle.click()
     assert not page.parked_table.isHidden() and page.parked_toggle.text() == "Hide them"
+    assert page.parked_toggle.accessibleName() == "Hide the parked changes"
     assert page.parked_model.rowCount() == 2
     assert page.parked_model.index(0, 1).data() == "Booth 4 tablet"
     arrive(session, walk_in)
