@@ -84,12 +84,12 @@ class Roster:
 def parse_roster(table: Table, mapping: Mapping) -> Roster:
     """Clean every row; each row becomes a record or a skip with its reason."""
     column = column_of(mapping, "submitted_at")
-    time_fmt = None
+    times = None
     if column is not None:
-        time_fmt = cleaning.time_format([r.cells[column] for r in table.rows])
+        times = cleaning.TimeColumn(r.cells[column] for r in table.rows)
     out = Roster(len(table.rows), [], [], [Issue(r, "", n) for r, n in table.notes])
     for raw in table.rows:
-        record, skip = clean_row(raw, mapping, time_fmt, out.warnings)
+        record, skip = clean_row(raw, mapping, times, out.warnings)
         if record is not None:
             out.records.append(record)
         elif skip is not None:
@@ -97,7 +97,7 @@ def parse_roster(table: Table, mapping: Mapping) -> Roster:
     return out
 
 
-def clean_row(raw: RawRow, mapping: Mapping, time_fmt: str | None,
+def clean_row(raw: RawRow, mapping: Mapping, times: cleaning.TimeColumn | None,
               warnings: list[Issue]) -> tuple[Record | None, Issue | None]:
     if raw.empty:
         return None, Issue(raw.number, "", "empty row")
@@ -113,7 +113,8 @@ def clean_row(raw: RawRow, mapping: Mapping, time_fmt: str | None,
         fields[name] = _text(cells.get(name, ""), name, row, warnings)
     for name in LIST_FIELDS:
         fields[name] = cleaning.items(cells.get(name, ""))
-    fields["submitted_at"] = cleaning.timestamp(cells.get("submitted_at", ""), time_fmt)
+    when = cells.get("submitted_at", "")
+    fields["submitted_at"] = times.iso(when) if times is not None else cleaning.text(when)
     return Record(row, fields, _consent(cells.get("consent", ""), row, warnings)), None
 
 
@@ -187,7 +188,9 @@ def group_people(records: list[Record], by_time: bool = True) -> list[Person]:
     by_phone: dict[str, Person] = {}
     by_name: dict[str, Person] = {}
     for record in records:
-        key = name_key(record.fields["first_name"], record.fields["last_name"])
+        # The name only tells people apart when there is no email or phone (folding costs).
+        key = "" if record.email or record.phone else name_key(
+            record.fields["first_name"], record.fields["last_name"])
         person = find_person(record.email, record.phone, by_email, by_phone, key,
                              by_name=by_name)
         if person is None:

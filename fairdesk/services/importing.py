@@ -38,16 +38,17 @@ from fairdesk.imports.roster import (
 )
 from fairdesk.services.resumes import attach_resume
 from fairdesk.services.session import Change, EventSession
+from fairdesk.storage import bulk, oplog, resumes
 from fairdesk.storage import candidates as candidate_rows
 from fairdesk.storage import employers as employer_rows
 from fairdesk.storage import event as event_rows
-from fairdesk.storage import oplog, resumes
 
 Progress = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]
 Report = dict[str, Any]
 _NAME_TARGETS = frozenset({"full_name", "first_name", "last_name"})
 _EVERY = 50  # rows between progress calls
+_BATCH = 1_000  # candidate ops written at once (a cancel is still seen every row)
 
 
 @dataclass(frozen=True)
@@ -163,6 +164,7 @@ class _CandidateRun:
         self.report = report
         self.write = write
         self.changed: list[str] = []
+        self.queued: list[tuple[str, dict[str, Any]]] = []
         everyone = candidate_rows.all_candidates(session.store)
         self.by_email = {c.email.lower(): c for c in everyone if c.email}
         self.by_phone = {c.phone: c for c in everyone if c.phone}
@@ -177,10 +179,20 @@ class _CandidateRun:
             _tick(done, len(people), progress, cancel)
             _note_duplicates(person, self.report)
             self.take(person)
+            if len(self.queued) >= _BATCH:
+                self.flush()
+        self.flush()
+
+    def flush(self) -> None:
+        """Write the queued ops in one batch (see :mod:`fairdesk.storage.bulk`)."""
+        if self.queued:
+            bulk.emit_many(self.session.store, self.queued, self.now)
+            self.queued = []
 
     def take(self, person: Person) -> None:
         fields = person.fields
-        name = name_key(fields.get("first_name", ""), fields.get("last_name", ""))
+        name = "" if fields.get("email") or fields.get("phone") else name_key(
+            fields.get("first_name", ""), fields.get("last_name", ""))
         found = find_person(fields.get("email", ""), fields.get("phone", ""), self.by_email,
                             self.by_phone, name, by_name=self.by_name)
         if found is None:
@@ -189,7 +201,7 @@ class _CandidateRun:
                 key = new_id()
                 body = {"id": key, "ref": roster_ref(self.number), "source": "roster",
                         "consent": False, **fields}
-                oplog.emit(self.session.store, "candidate.add", body, self.now)
+                self.queued.append(("candidate.add", body))
                 self.changed.append(key)
             self.number += 1
             return
@@ -201,8 +213,7 @@ class _CandidateRun:
         self.report["warnings"].append(Issue(person.rows[-1], ", ".join(diff), (
             f"updated {found.ref} {found.display_name}: {', '.join(diff)}")).as_dict())
         if self.write:
-            oplog.emit(self.session.store, "candidate.update", {"id": found.id, **diff},
-                       self.now)
+            self.queued.append(("candidate.update", {"id": found.id, **diff}))
             self.changed.append(found.id)
 
 
