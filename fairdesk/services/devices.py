@@ -90,6 +90,8 @@ def invite(session: EventSession, role: str, hub_url: str, *, employer: str | No
     if not hub_url.startswith("https://"):
         raise InvalidField("hub", f"The hub address must start with https://, not {hub_url!r}.")
     employer_id = find_employer(session, employer).id if role == "booth" and employer else None
+    if role == "desk" and desk is not None:
+        _check_desk_free(store, desk)
     _, _, fingerprint = certificate(store)
     secret, now = pairing.new_secret(), session.now()
     with store.transaction():
@@ -98,6 +100,24 @@ def invite(session: EventSession, role: str, hub_url: str, *, employer: str | No
                                expires_at=now + ttl)
     code = pairing.PairingCode(hub_url.rstrip("/"), fingerprint, secret).encode()
     return Invite(code, role, employer_id, desk, now + ttl)
+
+
+def held_desks(store: EventStore) -> dict[int, str]:
+    """Desk numbers of paired desks that are not revoked → the device's name."""
+    return {int(r["desk"]): r["name"] or r["id"] for r in device_rows.listing(store)
+            if r["role"] == "desk" and r["desk"] is not None and not r["revoked_at"]}
+
+
+def _check_desk_free(store: EventStore, desk: int) -> None:
+    """Walk-ins are numbered ``W<desk>-NNNN`` on each desk: two desks with one number clash."""
+    if desk < 1:
+        raise InvalidField("desk", f"A desk number is 1 or more, not {desk}.")
+    held = held_desks(store)
+    if desk in held:
+        free = next(n for n in range(1, len(held) + 2) if n not in held)
+        raise InvalidField("desk", f"Desk {desk} is already paired ({held[desk]!r}); its "
+                                   f"walk-in refs would clash. Use desk {free}, the next free "
+                                   f"number, or revoke that device first.")
 
 
 def list_devices(session: EventSession) -> list[DeviceInfo]:
@@ -143,6 +163,9 @@ def redeem(store: EventStore, secret: str, name: str, now: datetime) -> dict[str
             raise BadPairingCode("This pairing code was used already; make a new one.")
         if codec.parse_ts(found["expires_at"]) <= now:
             raise BadPairingCode("This pairing code has expired; make a new one.")
+        if found["role"] == "desk" and found["desk"] in held_desks(store):
+            raise BadPairingCode(f"Desk {found['desk']} was paired with another code meanwhile; "
+                                 "make a new code with a free desk number.")
         device_rows.use_invite(store, found["id"], device_id, now)
         device_rows.add_device(store, device_id, name=name, role=found["role"],
                                employer_id=found["employer_id"], desk=found["desk"],

@@ -35,21 +35,27 @@ def op_to_wire(op: Op, hub_seq: int | None = None) -> dict[str, Any]:
 
 def op_from_wire(raw: Any) -> Op:
     """An op from JSON, checked field by field; :class:`WireError` names the fault."""
-    if not isinstance(raw, dict) or any(f not in raw for f in _FIELDS):
+    if not isinstance(raw, dict):
         raise WireError(f"An op must be an object with {', '.join(_FIELDS)}.")
-    texts = ("op_id", "device_id", "kind", "at", "hlc")
-    if any(not isinstance(raw[f], str) or not raw[f] for f in texts):
-        raise WireError(f"Op {raw.get('op_id')!r}: op_id, device_id, kind, at and hlc are text.")
-    if not isinstance(raw["seq"], int) or raw["seq"] < 1 or not isinstance(raw["body"], dict):
-        raise WireError(f"Op {raw['op_id']!r}: seq must be a positive integer, body an object.")
     try:
-        at = datetime.fromisoformat(raw["at"]).astimezone(UTC)
+        op_id, device_id, seq, kind, at, hlc, body = (
+            raw["op_id"], raw["device_id"], raw["seq"], raw["kind"], raw["at"], raw["hlc"],
+            raw["body"])
+    except KeyError as error:
+        raise WireError(f"An op must be an object with {', '.join(_FIELDS)}.") from error
+    if not (isinstance(op_id, str) and op_id and isinstance(device_id, str) and device_id
+            and isinstance(kind, str) and kind and isinstance(at, str) and at
+            and isinstance(hlc, str) and hlc):
+        raise WireError(f"Op {raw.get('op_id')!r}: op_id, device_id, kind, at and hlc are text.")
+    if not isinstance(seq, int) or seq < 1 or not isinstance(body, dict):
+        raise WireError(f"Op {op_id!r}: seq must be a positive integer, body an object.")
+    try:
+        when = datetime.fromisoformat(at).astimezone(UTC)
     except ValueError as error:
-        raise WireError(f"Op {raw['op_id']!r}: bad time {raw['at']!r}.") from error
-    if raw["hlc"].count(".") < 2:
-        raise WireError(f"Op {raw['op_id']!r}: bad clock stamp {raw['hlc']!r}.")
-    return Op(raw["op_id"], raw["device_id"], raw["seq"], raw["kind"], at, raw["hlc"],
-              raw["body"])
+        raise WireError(f"Op {op_id!r}: bad time {at!r}.") from error
+    if hlc.count(".") < 2:
+        raise WireError(f"Op {op_id!r}: bad clock stamp {hlc!r}.")
+    return Op(op_id, device_id, seq, kind, when, hlc, body)
 
 
 def ops_from_wire(raw: Any, limit: int = MAX_BATCH) -> list[Op]:

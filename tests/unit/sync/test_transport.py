@@ -32,9 +32,14 @@ def test_pairing_code_round_trip_and_damage() -> None:
 def test_op_wire_round_trip_and_refusals() -> None:
     op = _op(employer_id="e1")
     assert op_from_wire(json.loads(json.dumps(op_to_wire(op, 7)))) == op
-    for bad in ({}, {**op_to_wire(op), "seq": 0}, {**op_to_wire(op), "at": "noon"},
-                {**op_to_wire(op), "body": []}):
-        with pytest.raises(WireError):
+    wire = op_to_wire(op)
+    for bad, says in (({}, "must be an object"), ([], "must be an object"),
+                      ({k: v for k, v in wire.items() if k != "body"}, "must be an object"),
+                      ({**wire, "seq": 0}, "positive integer"), ({**wire, "seq": "1"}, "positive"),
+                      ({**wire, "at": "noon"}, "bad time"), ({**wire, "body": []}, "body an"),
+                      ({**wire, "op_id": None}, "are text"), ({**wire, "kind": ""}, "are text"),
+                      ({**wire, "hlc": "12"}, "bad clock stamp")):
+        with pytest.raises(WireError, match=says):
             op_from_wire(bad)
 
 
