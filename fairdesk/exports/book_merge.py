@@ -1,17 +1,20 @@
 """Merging the drawn pages and the résumés into one book with pikepdf: outline and links.
 
 Résumé pages are appended as each résumé is read; pikepdf copies page
-structure at once but reads stream data from the source file when the book is
-saved, so sources stay open (as files, not in memory) until then. Past
-``max_open`` sources the book so far is saved to a part file and reopened, so
-a booth with thousands of visitors never runs out of file handles.
+structure at once but reads stream data from the source when the book is
+saved, so sources stay open (in memory, as the bytes read from the event
+file) until then. Past ``max_open`` sources or ``max_bytes`` of them, the
+book so far is saved to a part file and reopened, so a booth with thousands
+of visitors never holds all their résumés in memory nor runs out of handles.
 """
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import BinaryIO
 
 import pikepdf
 from pikepdf import Name, OutlineItem
@@ -26,17 +29,20 @@ class UnreadableResume(Exception):
 
 
 class BookMerger:
-    def __init__(self, work_dir: Path, max_open: int = 200) -> None:
+    def __init__(self, work_dir: Path, max_open: int = 200,
+                 max_bytes: int = 64 * 1024 * 1024) -> None:
         self.work_dir = work_dir
         self.max_open = max_open
+        self.max_bytes = max_bytes
         self.book = pikepdf.new()
         self._sources: list[pikepdf.Pdf] = []
+        self._held = 0
         self._parts = 0
 
-    def add_resume(self, path: Path) -> int:
-        """Append the pages of the PDF at ``path``; returns how many."""
+    def add_resume(self, data: bytes) -> int:
+        """Append the pages of the PDF ``data``; returns how many."""
         try:
-            source = pikepdf.open(path)
+            source = pikepdf.open(io.BytesIO(data))
         except (pikepdf.PdfError, pikepdf.PasswordError, ValueError, OSError) as exc:
             raise UnreadableResume(_reason(exc)) from exc
         before = len(self.book.pages)
@@ -53,7 +59,8 @@ class BookMerger:
             source.close()
             raise
         self._sources.append(source)
-        if len(self._sources) >= self.max_open:
+        self._held += len(data)
+        if len(self._sources) >= self.max_open or self._held >= self.max_bytes:
             self._spill()
         return len(pages)
 
@@ -66,10 +73,10 @@ class BookMerger:
         self.book.close()
         self.book = pikepdf.open(part)
 
-    def finish(self, front_path: Path, entries: Sequence[Entry], layout: FrontLayout,
-               out: Path, title: str) -> int:
+    def finish(self, front_pdf: Path | BinaryIO, entries: Sequence[Entry], layout: FrontLayout,
+               out: Path | BinaryIO, title: str) -> int:
         """Slot the drawn pages in, add bookmarks and links, save; returns the page count."""
-        front = pikepdf.open(front_path)
+        front = pikepdf.open(front_pdf)
         book = self.book
         for page in range(1 + layout.index_pages):
             book.pages.insert(page, front.pages[page])
@@ -89,6 +96,7 @@ class BookMerger:
         for source in self._sources:
             source.close()
         self._sources.clear()
+        self._held = 0
 
     def close(self) -> None:
         self._close_sources()
@@ -107,22 +115,24 @@ def _reason(exc: BaseException) -> str:
     return text[:200]
 
 
-def _link(book: pikepdf.Pdf, page: int, rect: Rect, target: int) -> None:
-    annotation = book.make_indirect(pikepdf.Dictionary(
-        Type=Name.Annot, Subtype=Name.Link, Rect=list(rect), Border=[0, 0, 0],
-        Dest=[book.pages[target].obj, Name.Fit],
-    ))
-    page_obj = book.pages[page].obj
-    if Name.Annots not in page_obj:
-        page_obj.Annots = book.make_indirect(pikepdf.Array())
-    page_obj.Annots.append(annotation)
-
-
 def _links(book: pikepdf.Pdf, entries: Sequence[Entry], layout: FrontLayout) -> None:
+    """Index rows link to summaries, summaries back to their index page."""
+    pages = [page.obj for page in book.pages]
+    wanted: dict[int, list[tuple[Rect, int]]] = {}
     for page, rect, index in layout.index_links:
-        _link(book, page, rect, entries[index].summary_page)
+        wanted.setdefault(page, []).append((rect, entries[index].summary_page))
     for index, rect in layout.back_links:
-        _link(book, entries[index].summary_page, rect, 1 + index // ROWS_PER_PAGE)
+        wanted.setdefault(entries[index].summary_page, []).append(
+            (rect, 1 + index // ROWS_PER_PAGE))
+    for page, links in wanted.items():
+        annotations = [book.make_indirect(pikepdf.Dictionary(
+            Type=Name.Annot, Subtype=Name.Link, Rect=list(rect), Border=[0, 0, 0],
+            Dest=[pages[target], Name.Fit])) for rect, target in links]
+        page_obj = pages[page]
+        if Name.Annots in page_obj:
+            page_obj.Annots.extend(annotations)
+        else:
+            page_obj.Annots = book.make_indirect(pikepdf.Array(annotations))
 
 
 def _outline(book: pikepdf.Pdf, entries: Sequence[Entry]) -> None:

@@ -12,6 +12,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 from reportlab.lib.colors import white
 from reportlab.lib.pagesizes import LETTER
@@ -69,15 +70,18 @@ def plan_pages(entries: Sequence[Entry]) -> int:
     return page
 
 
-def draw_front(path: Path, header: BundleHeader, entries: Sequence[Entry]) -> FrontLayout:
-    """Write cover, index and summaries to ``path``; returns where the links go."""
+def draw_front(out: Path | IO[bytes], header: BundleHeader,
+               entries: Sequence[Entry]) -> FrontLayout:
+    """Write cover, index and summaries to ``out``; returns where the links go."""
     register_pdf_fonts()
     with binary_streams():
-        return _draw_front(path, header, entries)
+        return _draw_front(out, header, entries)
 
 
-def _draw_front(path: Path, header: BundleHeader, entries: Sequence[Entry]) -> FrontLayout:
-    canvas = Canvas(str(path), pagesize=LETTER, pageCompression=1)
+def _draw_front(out: Path | IO[bytes], header: BundleHeader,
+                entries: Sequence[Entry]) -> FrontLayout:
+    canvas = Canvas(str(out) if isinstance(out, Path) else out, pagesize=LETTER,
+                    pageCompression=1)
     canvas.setTitle(f"Résumé book – {header.employer} – {header.event}")
     canvas.setAuthor("FairDesk")
     canvas.setSubject(f"Candidates who visited {header.employer}")

@@ -2,12 +2,16 @@
 candidates.csv / .xlsx and a README.
 
 The ZIP is written under a temporary name and renamed when complete. Résumés
-are fetched one at a time and spooled to a temporary folder; a résumé that
-cannot be read is reported and its candidate keeps a summary page.
+are fetched one at a time, filed in the ZIP and handed to the book merger
+(which bounds how many it holds); a résumé that cannot be read is reported and
+its candidate keeps a summary page. Nothing else touches the disk: the drawn
+pages stay in memory and only the finished book is saved to a file before it
+goes into the ZIP.
 """
 
 from __future__ import annotations
 
+import io
 import tempfile
 import zipfile
 from collections.abc import Sequence
@@ -27,7 +31,7 @@ from fairdesk.exports.bundle_model import (
     Progress,
     ResumeFetcher,
 )
-from fairdesk.exports.cells import write_csv, write_xlsx
+from fairdesk.exports.cells import csv_to, xlsx_to
 from fairdesk.exports.safe_names import resume_member_name, safe_filename, safe_stem
 
 RESUME_FOLDER = "Résumés"
@@ -56,20 +60,21 @@ def write_bundle(target: Path, header: BundleHeader, candidates: Sequence[Bundle
             atomic_path(target) as temporary, \
             zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive, \
             BookMerger(Path(work_name), max_open) as merger:
-        work = Path(work_name)
         for done, entry in enumerate(entries, start=1):
             if cancel is not None and cancel():
                 raise Cancelled
             _take_resume(entry, fetch, archive, folder=f"{folder}/{RESUME_FOLDER}",
-                         merger=merger, work=work)
+                         merger=merger)
             if progress is not None:
                 progress(done, len(entries))
         plan_pages(entries)
-        layout = draw_front(work / "front.pdf", header, entries)
-        pages = merger.finish(work / "front.pdf", entries, layout, work / "book.pdf",
+        front = io.BytesIO()  # cover, index and summaries: ~1 kB a page
+        layout = draw_front(front, header, entries)
+        book = Path(work_name) / "book.pdf"  # pikepdf writes a stream in small pieces: slow
+        pages = merger.finish(front, entries, layout, book,
                               f"Résumé book – {header.employer} – {header.event}")
-        archive.write(work / "book.pdf", f"{folder}/{book_name}", zipfile.ZIP_STORED)
-        _tables(archive, folder, entries, work)
+        archive.write(book, f"{folder}/{book_name}", zipfile.ZIP_STORED)
+        _tables(archive, folder, entries)
         archive.writestr(f"{folder}/README.txt", readme(header, entries, book_name))
     problems = [{"ref": e.candidate.ref, "name": e.candidate.display_name, "problem": e.problem}
                 for e in entries if e.problem]
@@ -78,7 +83,7 @@ def write_bundle(target: Path, header: BundleHeader, candidates: Sequence[Bundle
 
 
 def _take_resume(entry: Entry, fetch: ResumeFetcher, archive: zipfile.ZipFile, *, folder: str,
-                 merger: BookMerger, work: Path) -> None:
+                 merger: BookMerger) -> None:
     """Fetch, check and file one candidate's résumé; sets the entry's state."""
     person = entry.candidate
     if not person.consent:
@@ -96,26 +101,26 @@ def _take_resume(entry: Entry, fetch: ResumeFetcher, archive: zipfile.ZipFile, *
         entry.state = "file"
         archive.writestr(f"{folder}/{entry.member}", data)
         return
-    spool = work / f"resume-{entry.number}.pdf"
-    spool.write_bytes(data)
-    del data
     try:
-        entry.resume_pages = merger.add_resume(spool)
+        entry.resume_pages = merger.add_resume(data)
     except UnreadableResume as exc:
         entry.state, entry.problem = "unreadable", f"the résumé PDF is damaged ({exc})"
         return
     entry.state = "pdf"
     entry.member = resume_member_name(entry.number, person.sort_name, ".pdf")
-    archive.write(spool, f"{folder}/{entry.member}", zipfile.ZIP_STORED)
+    # already compressed: stored as is
+    archive.writestr(f"{folder}/{entry.member}", data, zipfile.ZIP_STORED)
 
 
 def _is_pdf(data: bytes, mime: str) -> bool:
     return mime == "application/pdf" or b"%PDF-" in data[:1024]
 
 
-def _tables(archive: zipfile.ZipFile, folder: str, entries: Sequence[Entry], work: Path) -> None:
+def _tables(archive: zipfile.ZipFile, folder: str, entries: Sequence[Entry]) -> None:
+    """candidates.csv and candidates.xlsx, streamed into the ZIP (the XLSX is a ZIP itself)."""
     rows = candidate_rows(entries)
-    write_csv(work / "candidates.csv", HEADERS, rows)
-    write_xlsx(work / "candidates.xlsx", HEADERS, rows, title="Candidates")
-    archive.write(work / "candidates.csv", f"{folder}/candidates.csv")
-    archive.write(work / "candidates.xlsx", f"{folder}/candidates.xlsx", zipfile.ZIP_STORED)
+    with archive.open(f"{folder}/candidates.csv", "w") as member:
+        csv_to(member, HEADERS, rows)
+    sheet = io.BytesIO()
+    xlsx_to(sheet, HEADERS, rows, title="Candidates")
+    archive.writestr(f"{folder}/candidates.xlsx", sheet.getvalue(), zipfile.ZIP_STORED)

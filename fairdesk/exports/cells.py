@@ -12,9 +12,11 @@ numbers.
 from __future__ import annotations
 
 import csv
+import io
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import IO
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -61,20 +63,36 @@ def safe_row(values: Iterable[object]) -> list[Cell]:
 
 def write_csv(path: Path, headers: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
     """UTF-8 with a byte-order mark, so Excel shows accents right. Returns the row count."""
-    count = 0
-    with atomic_path(path) as temporary, temporary.open("w", encoding="utf-8-sig",
-                                                       newline="") as handle:
-        writer = csv.writer(handle)
+    with atomic_path(path) as temporary, temporary.open("wb") as handle:
+        return csv_to(handle, headers, rows)
+
+
+def csv_to(stream: IO[bytes], headers: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
+    """:func:`write_csv` into an open binary stream (left open)."""
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+    try:
+        writer = csv.writer(text)
         writer.writerow(safe_row(headers))
+        count = 0
         for row in rows:
             writer.writerow(safe_row(row))
             count += 1
+    finally:
+        text.flush()
+        text.detach()
     return count
 
 
 def write_xlsx(path: Path, headers: Sequence[str], rows: Iterable[Sequence[object]],
                title: str = "Sheet") -> int:
-    """One sheet with a bold, frozen header row and a filter. Returns the row count.
+    """One sheet with a bold, frozen header row and a filter. Returns the row count."""
+    with atomic_path(path) as temporary, temporary.open("wb") as handle:
+        return xlsx_to(handle, headers, rows, title)
+
+
+def xlsx_to(stream: IO[bytes], headers: Sequence[str], rows: Iterable[Sequence[object]],
+            title: str = "Sheet") -> int:
+    """:func:`write_xlsx` into an open, seekable binary stream.
 
     Streams through openpyxl's write-only mode; formula-like text goes in as
     a string cell (``t="inlineStr"``), which no spreadsheet evaluates.
@@ -99,8 +117,7 @@ def write_xlsx(path: Path, headers: Sequence[str], rows: Iterable[Sequence[objec
     for cells in table:
         sheet.append([_string_cell(sheet, c) if isinstance(c, str) and _formula_like(c) else c
                       for c in cells])
-    with atomic_path(path) as temporary:
-        book.save(temporary)
+    book.save(stream)
     return len(table)
 
 
