@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import signal
 import socket
 import threading
@@ -28,6 +29,7 @@ from fairdesk.sync import policy, server, tls
 from fairdesk.sync.policy import Caller
 from fairdesk.sync.wire import PulledOp, PullPage
 
+log = logging.getLogger(__name__)
 SEEN_EVERY_S = 5.0
 
 
@@ -51,7 +53,20 @@ class Hub:
         return devices.authenticate(self.store, token)
 
     def push(self, caller: Caller, ops: list[Op], pending: int) -> list[tuple[str, int]]:
+        """Take a device's ops in one transaction; each op's hub sequence, in order."""
+        try:
+            seqs = self._push(caller, ops, pending, sync_rows.hub_ingest)
+        except sync_rows.BatchFailed as error:  # rolled back: again, op by op
+            log.info("a push of %d ops from %s goes op by op (%s)", len(ops),
+                     caller.device_id, error)
+            seqs = self._push(caller, ops, pending, sync_rows.hub_ingest_each)
+        return [(op.op_id, seqs[op.op_id]) for op in ops]
+
+    def _push(self, caller: Caller, ops: list[Op], pending: int,
+              ingest: Callable[[EventStore, list[Op]], tuple[int, dict[str, int]]]
+              ) -> dict[str, int]:
         store = self.store
+        assert not store.in_transaction, "a push is a transaction of its own"
         with store.transaction():
             # a visit.record names its employer; edits of a visit are looked up
             visit_ids = {str(op.body.get("id")) for op in ops
@@ -61,11 +76,11 @@ class Hub:
                 reason = policy.push_refusal(caller, op, visit_employer(op, known))
                 if reason:
                     raise Forbidden(f"Refused: {reason}.", op_id=op.op_id)
-            added, seqs = sync_rows.hub_ingest(store, ops)
+            added, seqs = ingest(store, ops)
             if added:
                 sync_rows.retry_parked(store)
             device_rows.seen(store, caller.device_id, self.clock(), pending)
-        return [(op.op_id, seqs[op.op_id]) for op in ops]
+        return seqs
 
     def pull(self, caller: Caller, since: int, limit: int, employer: str | None) -> PullPage:
         if not policy.may_ask_employer(caller, employer):

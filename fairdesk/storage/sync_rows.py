@@ -166,15 +166,24 @@ def hub_seqs(store: EventStore, op_ids: list[str]) -> dict[str, int]:
     return {op_id: int(seq) for op_id, seq in rows}
 
 
+class BatchFailed(Exception):
+    """A batch :func:`hub_ingest` could not take in one go; it wrote part of it.
+
+    The caller rolls its transaction back and sends the batch through
+    :func:`hub_ingest_each` in a new one.
+    """
+
+
 def hub_ingest(store: EventStore, ops: list[Op]) -> tuple[int, dict[str, int]]:
     """A pushed batch on the hub: how many ops are new, and each op's hub sequence.
 
-    The same tables as :func:`ingest_one` op by op, in fewer statements: ops
+    The same tables as :func:`hub_ingest_each`, in a few statements: ops
     already here (or twice in the batch) change nothing; the new ones get the
     next hub sequences in batch order in one INSERT; facts are projected a run
     at a time; every other op (an edit, a fact whose parent is not here) is
-    projected on its own and parked when it fails. If a run fails, the whole
-    batch goes op by op. The hub's file only (it numbers the ops).
+    projected on its own and parked when it fails. A failing run raises
+    :class:`BatchFailed` (no savepoint around the batch: it would journal every
+    page the batch writes, which doubles the cost). The hub's file only.
     """
     seqs = hub_seqs(store, [op.op_id for op in ops])
     fresh: dict[str, Op] = {}
@@ -183,23 +192,22 @@ def hub_ingest(store: EventStore, ops: list[Op]) -> tuple[int, dict[str, int]]:
             fresh[op.op_id] = op
     if not fresh:
         return 0, seqs
-    new = list(fresh.values())
-    first = last_hub_seq(store) + 1
-    numbers = list(range(first, first + len(new)))
-    store.execute("SAVEPOINT hub_ingest")
+    new, first = list(fresh.values()), last_hub_seq(store) + 1
+    numbers = range(first, first + len(new))
     try:
         oplog.record_many(store, new, list(numbers))
         _project_batch(store, new)
     except _FAILURES as error:
-        store.execute("ROLLBACK TO hub_ingest")
-        store.execute("RELEASE hub_ingest")
-        log.info("a batch of %d ops goes op by op: %s", len(ops), error)
-        added = sum(ingest_one(store, op) for op in ops)
-        return added, hub_seqs(store, [op.op_id for op in ops])
-    store.execute("RELEASE hub_ingest")
+        raise BatchFailed(f"{type(error).__name__}: {error}") from error
     oplog.observe(store, max(op.hlc for op in new))
     seqs.update(zip(fresh, numbers, strict=True))
-    return len(new), seqs
+    return len(fresh), seqs
+
+
+def hub_ingest_each(store: EventStore, ops: list[Op]) -> tuple[int, dict[str, int]]:
+    """:func:`hub_ingest` op by op (:func:`ingest_one`): slower, and never fails."""
+    added = sum(ingest_one(store, op) for op in ops)
+    return added, hub_seqs(store, [op.op_id for op in ops])
 
 
 def _project_batch(store: EventStore, ops: list[Op]) -> None:
