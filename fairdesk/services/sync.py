@@ -156,7 +156,9 @@ def push_pending(store: EventStore, client: HubClient) -> int:
         batch = sync_rows.pending(store, kinds, PUSH_BATCH)
         if not batch:
             return pushed
-        acks = client.push(batch, pending=pending_count(store))
+        # The hub stores the count with the batch: tell it what is left once it holds them.
+        left = max(0, pending_count(store) - len(batch))
+        acks = client.push(batch, pending=left)
         with store.transaction():
             sync_rows.mark_acked(store, acks)
         pushed += len(acks)
