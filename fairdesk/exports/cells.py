@@ -115,10 +115,17 @@ def xlsx_to(stream: IO[bytes], headers: Sequence[str], rows: Iterable[Sequence[o
         header_cells.append(cell)
     sheet.append(header_cells)
     for cells in table:
-        sheet.append([_string_cell(sheet, c) if isinstance(c, str) and _formula_like(c) else c
-                      for c in cells])
+        sheet.append([_xlsx_cell(sheet, c) for c in cells])
     book.save(stream)
     return len(table)
+
+
+def _xlsx_cell(sheet: WriteOnlyWorksheet, value: Cell) -> Cell | WriteOnlyCell:
+    if value == "":
+        return None  # no cell at all: reads back empty
+    if isinstance(value, str) and value[:1] == "=":
+        return _string_cell(sheet, value)  # openpyxl would take it for a formula
+    return value
 
 
 def _string_cell(sheet: WriteOnlyWorksheet, value: Cell) -> WriteOnlyCell:
