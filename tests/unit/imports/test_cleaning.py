@@ -100,3 +100,12 @@ def test_cleaners_never_raise(value: str) -> None:
     assert cleaning.consent(value) in (True, False, None)
     assert isinstance(cleaning.items(value), list)
     cleaning.looks_like_formula(value)
+
+
+@settings(max_examples=500)
+@given(st.text(st.sampled_from(" \t\n\r\x0b\x0c\x1c\x85\xa0\u2003\u2028\u3000ab-"), max_size=20)
+       | st.text(max_size=20))
+def test_text_squashes_like_the_domain_rule(value: str) -> None:
+    from fairdesk.domain.text import squash_spaces
+
+    assert cleaning.text(value) == squash_spaces(value)
