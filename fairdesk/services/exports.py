@@ -5,7 +5,6 @@ check-in lists, and the purge of personal data. Every export goes to the audit l
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -14,19 +13,17 @@ from typing import Any
 from fairdesk.domain.errors import InvalidField, NothingToExport
 from fairdesk.domain.model import Employer
 from fairdesk.domain.rules import zone
-from fairdesk.exports.bundle_model import BundleCandidate, BundleHeader, Cancelled
-from fairdesk.exports.bundle_writer import bundle_file_name, write_bundle
+from fairdesk.exports.bundle_model import BundleHeader
+from fairdesk.exports.bundle_writer import bundle_file_name
 from fairdesk.exports.cells import write_table
 from fairdesk.exports.report import ReportData, write_report
 from fairdesk.exports.safe_names import unique
+from fairdesk.services import bundle_jobs
+from fairdesk.services.bundle_jobs import BundleJob, Cancel, Progress
 from fairdesk.services.employers import all_employers, find_employer
 from fairdesk.services.session import Change, EventSession
-from fairdesk.storage import codec, export_rows, resumes
+from fairdesk.storage import codec, export_rows
 from fairdesk.storage import event as event_rows
-from fairdesk.storage.export_rows import BundleRow
-
-Progress = Callable[[int, int, str], None]  # done, total, employer being written
-Cancel = Callable[[], bool]
 
 
 @dataclass(frozen=True)
@@ -74,28 +71,25 @@ def stamp(session: EventSession) -> str:
 # ------------------------------------------------------------------ bundles
 def build_bundles(session: EventSession, out_dir: Path | str, *,
                   employer_key: str | None = None, shortlist_only: bool = False,
-                  progress: Progress | None = None, cancel: Cancel | None = None) -> dict[str, Any]:
-    """One ZIP per employer with visitors (or just ``employer_key``'s) in ``out_dir``."""
+                  progress: Progress | None = None, cancel: Cancel | None = None,
+                  workers: int | None = None) -> dict[str, Any]:
+    """One ZIP per employer with visitors (or just ``employer_key``'s) in ``out_dir``.
+
+    ``workers``: processes to write bundles in (``None``: one per core when the
+    export is large enough to gain from it; see :mod:`bundle_jobs`).
+    """
     out = Path(out_dir)
-    chosen = _chosen(session, employer_key, shortlist_only)
-    total = sum(n for _, n in chosen)
+    jobs = _jobs(session, out, _chosen(session, employer_key, shortlist_only), shortlist_only)
+    if workers is None:
+        workers = bundle_jobs.worker_count(jobs, session.path)
     results: list[dict[str, Any]] = []
-    cancelled, taken = False, set[str]()
+    cancelled = False
     try:
-        for employer, _count in chosen:
-            if cancel is not None and cancel():
-                cancelled = True
-                break
-            try:
-                step = _step(progress, sum(r["candidates"] for r in results), total,
-                             employer.name)
-                result = _one_bundle(session, out, employer, shortlist_only=shortlist_only,
-                                     taken=taken, progress=step, cancel=cancel)
-            except Cancelled:
-                cancelled = True
-                break
-            results.append(result)
+        cancelled = bundle_jobs.run_jobs(session.store, jobs, workers=workers,
+                                         progress=progress, cancel=cancel, results=results)
     finally:
+        rank = {job.employer_id: index for index, job in enumerate(jobs)}
+        results.sort(key=lambda r: rank[r["employer_id"]])
         _audit_bundles(session, out, results, shortlist_only, cancelled)
     return {
         "out_dir": str(out), "employers": results, "cancelled": cancelled,
@@ -120,48 +114,18 @@ def _chosen(session: EventSession, employer_key: str | None,
     return chosen
 
 
-def _step(progress: Progress | None, before: int, total: int,
-          name: str) -> Callable[[int, int], None] | None:
-    if progress is None:
-        return None
-    report = progress
-    return lambda done, _n: report(before + done, total, name)
-
-
-def _one_bundle(session: EventSession, out: Path, employer: Employer, *, shortlist_only: bool,
-                taken: set[str], progress: Callable[[int, int], None] | None,
-                cancel: Cancel | None) -> dict[str, Any]:
-    store = session.store
-    rows = export_rows.bundle_rows(store, employer.id, shortlist_only)
-    shas = {r.candidate.id: r.candidate.resume_sha for r in rows}
-
-    def fetch(candidate: BundleCandidate) -> bytes | None:
-        sha = shas.get(candidate.key)
-        return resumes.get(store, sha) if sha else None
-
-    event = session.event
-    header = BundleHeader(event.name, event.venue, format_dates(event.days), employer.name,
-                          employer.booth, stamp(session),
-                          shortlist_only)
-    name = unique(bundle_file_name(employer.name, event.name, shortlist_only), taken)
-    result = write_bundle(out / name, header, [_candidate(session, r) for r in rows], fetch,
-                          progress=progress, cancel=cancel)
-    return {"employer_id": employer.id, "employer": employer.name, **result.as_dict()}
-
-
-def _candidate(session: EventSession, row: BundleRow) -> BundleCandidate:
-    """What the bundle may show: contact details and résumé only with consent."""
-    c, v = row.candidate, row.visit
-    return BundleCandidate(
-        key=c.id, ref=c.ref, first_name=c.first_name, last_name=c.last_name,
-        consent=c.consent, email=c.email if c.consent else "",
-        phone=c.phone if c.consent else "", roles=c.roles, languages=c.languages,
-        education=c.education, district=c.district, experience=c.experience,
-        walk_in=c.walk_in, visit_time=local(session, v.first_seen), seen=v.seen_count,
-        rating=v.rating, tags=v.tags, notes=v.notes, shortlist=v.shortlist,
-        has_resume=c.consent and c.resume_sha is not None,
-        resume_name=row.resume_name, resume_mime=row.resume_mime,
-    )
+def _jobs(session: EventSession, out: Path, chosen: list[tuple[Employer, int]],
+          shortlist_only: bool) -> list[BundleJob]:
+    """Each bundle's header and file name (made unique in employer order)."""
+    event, taken = session.event, set[str]()
+    jobs = []
+    for employer, count in chosen:
+        header = BundleHeader(event.name, event.venue, format_dates(event.days), employer.name,
+                              employer.booth, stamp(session), shortlist_only)
+        name = unique(bundle_file_name(employer.name, event.name, shortlist_only), taken)
+        jobs.append(BundleJob(employer.id, employer.name, out / name, header, shortlist_only,
+                              event.timezone, len(event.days) > 1, count))
+    return jobs
 
 
 def _audit_bundles(session: EventSession, out: Path, results: list[dict[str, Any]],
