@@ -2,7 +2,8 @@
 
 A passive view of :class:`ExportScreen`. The bundles are written off the GUI
 thread through ``jobs`` (the job opens its own connection) with a progress bar
-and Cancel; finished bundles stay when cancelled.
+and Cancel; finished bundles stay when cancelled. The report and the lists run
+as jobs too, with a busy bar, so the window never freezes on a large event.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from fairdesk.ui import jobs
-from fairdesk.ui.presenters.export_screen import ExportScreen
+from fairdesk.ui.presenters.export_screen import ExportScreen, Writing
 from fairdesk.ui.table_model import RowsModel
 from fairdesk.ui.widgets import button, label
 
@@ -65,6 +66,8 @@ class ExportPage(QWidget):
         super().__init__()
         self.presenter = presenter
         self.job: jobs.Job | None = None
+        self.list_job: jobs.Job | None = None
+        self.list_result = ""  # the last report or list saved, or why not
         box = QVBoxLayout(self)
         box.addWidget(label("Export", "title"))
         box.addWidget(label("Résumé bundles for the employers (one ZIP each), and the "
@@ -136,12 +139,20 @@ class ExportPage(QWidget):
         card, box = _card()
         box.addWidget(label("Report and lists", "subtitle"))
         row = QHBoxLayout()
-        row.addWidget(button("Event &report (PDF)…", self.save_report))
-        row.addWidget(button("&Visits list…", lambda: self.save_list("visits"),
-                             tip="Every booth visit, as an Excel workbook or CSV"))
-        row.addWidget(button("&Check-ins list…", lambda: self.save_list("checkins"),
-                             tip="Every check-in, as an Excel workbook or CSV"))
-        row.addStretch(1)
+        self.report_button = button("Event &report (PDF)…", self.save_report)
+        self.visits_button = button("&Visits list…", lambda: self.save_list("visits"),
+                                    tip="Every booth visit, as an Excel workbook or CSV")
+        self.checkins_button = button("&Check-ins list…", lambda: self.save_list("checkins"),
+                                      tip="Every check-in, as an Excel workbook or CSV")
+        for widget in (self.report_button, self.visits_button, self.checkins_button):
+            row.addWidget(widget)
+        self.list_status = label("", "subtitle", wrap=True)
+        row.addWidget(self.list_status, 1)
+        self.list_busy = QProgressBar()
+        self.list_busy.setRange(0, 0)  # busy: no count to show
+        self.list_busy.setAccessibleName("Writing the report or list")
+        self.list_busy.setMaximumWidth(160)
+        row.addWidget(self.list_busy)
         box.addLayout(row)
         return card
 
@@ -171,6 +182,14 @@ class ExportPage(QWidget):
               "; ".join(r.problems) or "none") for r in p.results])
         self.results.setVisible(bool(p.results))
         self.open_folder.setEnabled(p.out_dir is not None and p.out_dir.is_dir())
+        self._redraw_lists()
+
+    def _redraw_lists(self) -> None:
+        p = self.presenter
+        for widget in (self.report_button, self.visits_button, self.checkins_button):
+            widget.setEnabled(p.can_write and self.list_job is None)
+        self.list_busy.setVisible(p.writing is not None)
+        self.list_status.setText(p.writing_text or self.list_result)
 
     def _status_text(self) -> str:
         p = self.presenter
@@ -254,8 +273,7 @@ class ExportPage(QWidget):
         path, _ = QFileDialog.getSaveFileName(self, "Save the event report",
                                               "event-report.pdf", "PDF (*.pdf)")
         if path:
-            self.presenter.write_report(path if path.lower().endswith(".pdf")
-                                        else path + ".pdf")
+            self._write("report", path if path.lower().endswith(".pdf") else path + ".pdf")
 
     def save_list(self, kind: str) -> None:
         path, chosen = QFileDialog.getSaveFileName(self, f"Save the {kind} list",
@@ -264,4 +282,26 @@ class ExportPage(QWidget):
             return
         if not path.lower().endswith((".csv", ".xlsx")):
             path += ".csv" if "csv" in chosen.lower() else ".xlsx"
-        self.presenter.write_list("visits" if kind == "visits" else "checkins", path)
+        self._write("visits" if kind == "visits" else "checkins", path)
+
+    def _write(self, kind: Writing, path: str) -> None:
+        if not self.presenter.can_write or self.list_job is not None:
+            return
+        work = self.presenter.start_writing(kind, path)
+        self.list_job = jobs.start(work, self._written, self._write_failed)
+        self._redraw_lists()
+
+    def _written(self, result: dict[str, Any]) -> None:
+        self.list_job = None
+        self.presenter.write_finished(result)
+        self._remember_list_message()
+
+    def _write_failed(self, error: Exception) -> None:
+        self.list_job = None
+        self.presenter.write_failed(error)
+        self._remember_list_message()
+
+    def _remember_list_message(self) -> None:
+        message = self.presenter.last_message
+        self.list_result = message.text if message is not None else ""
+        self._redraw_lists()

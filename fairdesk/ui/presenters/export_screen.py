@@ -10,6 +10,11 @@ States: ``idle`` → ``running`` → ``done`` | ``cancelled`` | ``failed``.
 The view runs :meth:`ExportScreen.export_job` on its job helper (the job opens
 its own connection) and hands back :meth:`export_finished` or
 :meth:`job_failed`; tests and scripts call :meth:`run_export`.
+
+The event report and the visits / check-ins lists take a few seconds on a
+large event, so they run as jobs too: :meth:`start_writing` marks the screen
+busy (``writing``) and returns the job; :meth:`write_finished` or
+:meth:`write_failed` ends it. One at a time; bundles may run meanwhile.
 """
 
 from __future__ import annotations
@@ -23,10 +28,11 @@ from typing import Any, Literal
 from fairdesk.domain.errors import Cancelled, FairDeskError
 from fairdesk.services import exports
 from fairdesk.services.exports import EmployerLine
-from fairdesk.services.session import EventSession, open_session
+from fairdesk.services.session import Change, EventSession, open_session
 from fairdesk.ui.presenters.base import Presenter
 
 State = Literal["idle", "running", "done", "cancelled", "failed"]
+Writing = Literal["report", "visits", "checkins"]
 Progress = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]
 Work = Callable[[Progress, CancelCheck], dict[str, Any]]
@@ -52,7 +58,10 @@ class ExportScreen(Presenter):
         self.state: State = "idle"
         self.done, self.total = 0, 0
         self.results: list[ResultLine] = []
+        self.writing: Writing | None = None  # the report or list being written
+        self.writing_to: Path | None = None
         self._cancel = threading.Event()
+        self._current = ""
         self.refresh()
 
     # ------------------------------------------------------------ choices
@@ -108,7 +117,7 @@ class ExportScreen(Presenter):
         if not self.can_start:
             raise RuntimeError(self.hint)
         self._cancel.clear()
-        self.state, self.results = "running", []
+        self.state, self.results, self._current = "running", [], ""
         self.done, self.total = 0, sum(self.count(e) for e in self.chosen)
         self.changed()
 
@@ -122,11 +131,15 @@ class ExportScreen(Presenter):
             def stop() -> bool:
                 return self._cancel.is_set() or cancel()
 
+            def step(done: int, total: int, name: str) -> None:
+                self._current = name  # read by the view with the progress it announces
+                progress(done, total)
+
             own = open_session(path, clock=clock) if path is not None else self.session
             try:
-                return exports.build_bundles(
-                    own, out, employer_key=key, shortlist_only=shortlist,
-                    progress=lambda done, total, _name: progress(done, total), cancel=stop)
+                return exports.build_bundles(own, out, employer_key=key,
+                                             shortlist_only=shortlist, progress=step,
+                                             cancel=stop)
             finally:
                 if own is not self.session:
                     own.close()
@@ -139,13 +152,8 @@ class ExportScreen(Presenter):
 
     @property
     def current(self) -> str:
-        """The employer whose bundle is being written (from the running count)."""
-        seen = 0
-        for line in self.chosen:
-            seen += self.count(line)
-            if self.done < seen:
-                return line.name
-        return ""
+        """The employer whose bundle progressed last (several are written at once)."""
+        return self._current if self.state == "running" else ""
 
     def cancel(self) -> None:
         if self.state == "running":
@@ -165,6 +173,7 @@ class ExportScreen(Presenter):
         if report["cancelled"]:
             text = f"Cancelled. {text}"
         self.say("warning" if problems or report["cancelled"] else "info", text)
+        self.session.publish(Change("audit"))  # the job logged the export on its connection
         self.refresh()
 
     def job_failed(self, error: BaseException) -> None:
@@ -192,26 +201,80 @@ class ExportScreen(Presenter):
         self.export_finished(report)
 
     # ------------------------------------------------------------ report and lists
+    @property
+    def can_write(self) -> bool:
+        return self.writing is None
+
+    @property
+    def writing_text(self) -> str:
+        if self.writing is None or self.writing_to is None:
+            return ""
+        return f"Writing {_WHAT[self.writing]} to {self.writing_to.name}…"
+
+    def start_writing(self, kind: Writing, path: Path | str) -> Work:
+        """Mark the report or a list as being written; returns the job that writes it.
+
+        The job opens its own connection to the event file, like the bundles.
+        """
+        if self.writing is not None:
+            raise RuntimeError(self.writing_text)
+        target, db, clock = Path(path), self.session.path, self.session.clock
+        self.writing, self.writing_to = kind, target
+        self.changed()
+
+        def work(_progress: Progress, _cancel: CancelCheck) -> dict[str, Any]:
+            own = open_session(db, clock=clock) if db is not None else self.session
+            try:
+                return _WRITERS[kind](own, target)
+            finally:
+                if own is not self.session:
+                    own.close()
+
+        return work
+
+    def write_finished(self, result: dict[str, Any]) -> None:
+        self.writing = self.writing_to = None
+        size = f"{result['pages']} page(s)" if "pages" in result else f"{result['rows']} row(s)"
+        self.say("info", f"Saved {result['file']} ({size}).")
+        self.session.publish(Change("audit"))
+        self.changed()
+
+    def write_failed(self, error: BaseException) -> None:
+        kind, target = self.writing, self.writing_to
+        self.writing = self.writing_to = None
+        if isinstance(error, FairDeskError):
+            self.refused(error)
+        elif isinstance(error, OSError):
+            name = target.name if target is not None else "The file"
+            self.say("error", f"{name} could not be written: {error}", "write_failed")
+        else:
+            what = _WHAT[kind].capitalize() if kind is not None else "The export"
+            self.say("error", f"{what} stopped: {error}", "internal")
+        self.changed()
+
     def write_report(self, path: Path | str) -> dict[str, Any] | None:
-        """The event report PDF (quick: runs on the GUI thread)."""
-        return self._write("report", path)
+        """The event report PDF, written on this thread (tests, scripts)."""
+        return self._write_here("report", path)
 
     def write_list(self, kind: Literal["visits", "checkins"],
                    path: Path | str) -> dict[str, Any] | None:
-        """The visits or check-ins list as CSV or XLSX (by the file's suffix)."""
-        return self._write(kind, path)
+        """The visits or check-ins list as CSV or XLSX (by the file's suffix), on this thread."""
+        return self._write_here(kind, path)
 
-    def _write(self, kind: str, path: Path | str) -> dict[str, Any] | None:
-        writers = {"report": exports.export_report, "visits": exports.export_visits,
-                   "checkins": exports.export_checkins}
+    def _write_here(self, kind: Writing, path: Path | str) -> dict[str, Any] | None:
+        work = self.start_writing(kind, path)
         try:
-            result = writers[kind](self.session, path)
-        except FairDeskError as error:
-            self.refused(error)
+            result = work(lambda _done, _total: None, lambda: False)
+        except Exception as error:  # every failure is shown, never lost
+            self.write_failed(error)
             return None
-        except OSError as error:
-            self.say("error", f"{Path(path).name} could not be written: {error}", "write_failed")
-            return None
-        size = f"{result['pages']} page(s)" if "pages" in result else f"{result['rows']} row(s)"
-        self.say("info", f"Saved {result['file']} ({size}).")
+        self.write_finished(result)
         return result
+
+
+_WHAT: dict[Writing, str] = {"report": "the event report", "visits": "the visits list",
+                             "checkins": "the check-ins list"}
+_WRITERS: dict[Writing, Callable[[EventSession, Path], dict[str, Any]]] = {
+    "report": exports.export_report, "visits": exports.export_visits,
+    "checkins": exports.export_checkins,
+}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,9 +11,11 @@ import pytest
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
+from fairdesk.services import exports
 from fairdesk.services.demo import DemoSpec, build_demo
 from fairdesk.services.session import EventSession, open_session
 from fairdesk.ui.export_page import ExportPage
+from fairdesk.ui.presenters import export_screen
 from fairdesk.ui.presenters.export_screen import ExportScreen
 
 
@@ -97,13 +100,65 @@ def test_report_and_lists(qtbot: QtBot, page: ExportPage, tmp_path: Path,
                     (str(tmp_path / "checkins.xlsx"), "")])
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: next(answers))
     page.save_report()
+    qtbot.waitUntil(lambda: page.list_job is None, timeout=30_000)
     assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
+    assert "report.pdf" in page.list_status.text()
     page.save_list("visits")
+    qtbot.waitUntil(lambda: page.list_job is None, timeout=30_000)
     assert (tmp_path / "visits.csv").read_text(encoding="utf-8-sig").startswith("Ref,")
     page.save_list("checkins")
+    qtbot.waitUntil(lambda: page.list_job is None, timeout=30_000)
     assert zipfile.is_zipfile(tmp_path / "checkins.xlsx")
     assert page.presenter.last_message is not None
     assert "checkins.xlsx" in page.presenter.last_message.text
+    assert "checkins.xlsx" in page.list_status.text()
+
+
+def test_report_runs_off_the_gui_thread_with_a_busy_bar(qtbot: QtBot, page: ExportPage,
+                                                        tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch
+                                                        ) -> None:
+    threads: list[threading.Thread] = []
+    release = threading.Event()
+    real = exports.export_report
+
+    def slow_report(session: EventSession, out: Path) -> dict[str, object]:
+        threads.append(threading.current_thread())
+        release.wait(10)
+        return real(session, out)
+
+    monkeypatch.setitem(export_screen._WRITERS, "report", slow_report)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(tmp_path / "r.pdf"), ""))
+    page.show()
+    page.save_report()
+    qtbot.waitUntil(lambda: bool(threads), timeout=10_000)
+    # the GUI thread is free while the report is written: the page shows it is busy
+    assert threads[0] is not threading.main_thread()
+    assert page.list_busy.isVisible() and "Writing the event report" in page.list_status.text()
+    assert not page.report_button.isEnabled() and not page.visits_button.isEnabled()
+    page.save_report()  # a second click while busy does nothing
+    release.set()
+    qtbot.waitUntil(lambda: page.list_job is None, timeout=30_000)
+    assert len(threads) == 1
+    assert not page.list_busy.isVisible() and page.report_button.isEnabled()
+    assert (tmp_path / "r.pdf").exists()
+
+
+def test_a_failed_list_is_shown_and_the_buttons_come_back(qtbot: QtBot, page: ExportPage,
+                                                          tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch
+                                                          ) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(blocker / "visits.csv"), ""))
+    page.save_list("visits")
+    qtbot.waitUntil(lambda: page.list_job is None, timeout=30_000)
+    message = page.presenter.last_message
+    assert message is not None and message.level == "error"
+    assert "visits.csv could not be written" in page.list_status.text()
+    assert page.visits_button.isEnabled() and not page.list_busy.isVisibleTo(page)
 
 
 def test_no_employers_shows_the_empty_state(qtbot: QtBot, session: EventSession) -> None:

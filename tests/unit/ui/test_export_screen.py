@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from fairdesk.services.employers import add_employer
 from fairdesk.services.session import EventSession
 from fairdesk.services.visits import record_visit, update_visit
@@ -75,3 +77,38 @@ def test_failure_is_shown(session: EventSession, make_people: Callable[..., list
     screen.run_export()
     assert screen.state == "failed"
     assert screen.last_message is not None and screen.last_message.level == "error"
+
+
+def test_report_and_lists_as_jobs(session: EventSession, make_people: Callable[..., list[str]],
+                                  tmp_path: Path) -> None:
+    _fair(session, make_people)
+    screen = ExportScreen(session)
+    changes: list[str] = []
+    session.subscribe(lambda change: changes.append(change.topic))
+    work = screen.start_writing("visits", tmp_path / "v.xlsx")
+    assert screen.writing == "visits" and not screen.can_write
+    assert screen.writing_text == "Writing the visits list to v.xlsx…"
+    with pytest.raises(RuntimeError, match="Writing the visits list"):
+        screen.start_writing("report", tmp_path / "r.pdf")
+    result = work(lambda d, t: None, lambda: False)  # what the job thread runs
+    screen.write_finished(result)
+    assert screen.writing is None and screen.can_write and screen.writing_text == ""
+    assert screen.last_message is not None
+    assert screen.last_message.text.endswith("v.xlsx (3 row(s)).")
+    assert "audit" in changes
+    assert screen.write_report(tmp_path / "r.pdf") is not None
+    assert (tmp_path / "r.pdf").exists() and screen.can_write
+
+
+def test_report_and_list_failures_are_shown(session: EventSession,
+                                            make_people: Callable[..., list[str]],
+                                            tmp_path: Path) -> None:
+    _fair(session, make_people)
+    screen = ExportScreen(session)
+    assert screen.write_list("visits", tmp_path / "v.txt") is None
+    assert screen.last_message is not None and screen.last_message.code == "invalid_field"
+    assert screen.can_write
+    screen.start_writing("checkins", tmp_path / "c.csv")
+    screen.write_failed(RuntimeError("boom"))
+    assert screen.last_message.text == "The check-ins list stopped: boom"
+    assert screen.last_message.code == "internal" and screen.writing is None
