@@ -122,44 +122,37 @@ def candidate_row(op: Op, created_at: str | None = None) -> dict[str, Any]:
 def add_candidates(store: EventStore, ops: Sequence[Op]) -> None:
     """Insert the candidates of ``candidate.add`` ops whose ids are new, in order.
 
-    The rows are staged in a private temporary table (no triggers, no
-    indexes) and moved with one statement per chunk. A column that a row does
-    not set gets the table's default, as a plain INSERT naming only that
-    row's columns would give it.
+    Each chunk is staged in a temporary table of this connection (no
+    triggers, no indexes, no column types) and moved with one statement. A
+    column that a row does not set gets the table's default, as a plain
+    INSERT naming only that row's columns would give it.
     """
-    if not ops:
-        return
-    conn = store.db.conn
-    defaults = _stage(store)
     times: dict[datetime, str] = {}
     for start in range(0, len(ops), CHUNK):
-        chunk = ops[start:start + CHUNK]
         rows = [candidate_row(op, times.get(op.at) or times.setdefault(op.at, codec.ts(op.at)))
-                for op in chunk]
+                for op in ops[start:start + CHUNK]]
         columns = list(dict.fromkeys(name for row in rows for name in row))
-        names = ", ".join(columns)
-        conn.execute(f"DELETE FROM {_STAGE}")
-        conn.executemany(
-            f"INSERT INTO {_STAGE} ({names}) VALUES ({', '.join('?' * len(columns))})",
-            [[row[c] if c in row else defaults.get(c) for c in columns] for row in rows])
-        conn.execute(f"INSERT INTO candidates ({names}) "
-                     f"SELECT {names} FROM {_STAGE} ORDER BY rowid")
-        conn.execute(f"DELETE FROM {_STAGE}")
+        defaults = _defaults(store, {c for c in columns if any(c not in row for row in rows)})
+        _move(store, columns, [[row.get(c, defaults.get(c)) for c in columns] for row in rows])
 
 
 _STAGE = "temp.fairdesk_bulk_candidates"
 
 
-def _stage(store: EventStore) -> dict[str, Any]:
-    """Make the staging table (once per connection); the candidates columns' defaults."""
+def _move(store: EventStore, columns: list[str], values: list[list[Any]]) -> None:
+    names = ", ".join(columns)
+    conn = store.db.conn
+    conn.execute(f"DROP TABLE IF EXISTS {_STAGE}")
+    conn.execute(f"CREATE TABLE {_STAGE} ({names})")
+    conn.executemany(f"INSERT INTO {_STAGE} VALUES ({', '.join('?' * len(columns))})", values)
+    conn.execute(f"INSERT INTO candidates ({names}) SELECT {names} FROM {_STAGE} ORDER BY rowid")
+    conn.execute(f"DROP TABLE {_STAGE}")
+
+
+def _defaults(store: EventStore, wanted: set[str]) -> dict[str, Any]:
+    """The default values of the candidates columns in ``wanted``, read from the schema."""
+    if not wanted:
+        return {}
     info = store.db.conn.execute("PRAGMA main.table_info(candidates)").fetchall()
-    # No column types: staged values keep their Python types until the real INSERT.
-    store.db.conn.execute(
-        f"CREATE TABLE IF NOT EXISTS {_STAGE} ({', '.join(row[1] for row in info)})")
-    cached = store.cache.get("bulk.candidate_defaults")
-    if cached is None:
-        cached = {name: store.scalar(f"SELECT {default}")
-                  for _, name, _, _, default, _ in info if default is not None}
-        store.cache["bulk.candidate_defaults"] = cached
-    assert isinstance(cached, dict)
-    return cached
+    return {name: store.scalar(f"SELECT {default}") for _, name, _, _, default, _ in info
+            if name in wanted and default is not None}
