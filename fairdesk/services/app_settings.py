@@ -32,6 +32,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("high_contrast", False, bool, "Black on white, larger type, strong focus."),
     Setting("last_screen", {}, dict, "The event, role and desk open last; offered again "
             "after a restart or a crash."),
+    Setting("hub_local_only", False, bool, "The organizer's hub listens on this computer "
+            "only (for trying it out): no desk or booth on another machine can reach it."),
 )
 _BY_KEY = {s.key: s for s in SETTINGS}
 MAX_RECENT = 10
@@ -68,7 +70,8 @@ class AppSettings:
         setting = _BY_KEY[key]
         if not isinstance(value, setting.type):
             raise TypeError(f"setting {key} takes {setting.type.__name__}, not {value!r}")
-        self._values[key] = value
+        # Others (the launcher, a page) may hold their own AppSettings: keep what they wrote.
+        self._values = {**self._load(), key: value}
         self._save()
 
     def _save(self) -> None:
