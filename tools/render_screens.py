@@ -12,7 +12,9 @@ The shots are real: the booth scans signed badges and rates through its
 presenter; for the paired shots a hub starts on a free loopback port, a desk
 and two booths join it, a booth's visit of a walk-in the desk has not synced
 is parked on the hub, and a joined booth runs the app's own sync loop (online,
-then offline with changes waiting once the hub stops).
+then offline with changes waiting once the hub stops). The Devices page shows
+a sample venue address (SAMPLE_LAN), never this machine's own, and its hub
+listens on loopback only.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +34,7 @@ if not os.environ.get("DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 BOOTH, DESK, ORGANIZER = (1280, 800), (1366, 768), (1280, 800)
+SAMPLE_LAN = "192.168.1.20"  # what the Devices page shows as this laptop's address
 
 
 def _slug(text: str) -> str:
@@ -97,15 +101,29 @@ def _standalone_booth(cam: Camera, event: Path, employer: str, settings: Any) ->
     window.close()
 
 
-def _paired(cam: Camera, organizer: Any, work: Path, settings: Any) -> None:
-    """A hub, a desk and two booths; a parked change; a joined booth's header."""
+def _devices_page(organizer: Any) -> Any:
+    """The organizer's Devices page, set to show SAMPLE_LAN and serve on loopback."""
+    from fairdesk.services.hub import HubServer
     from fairdesk.ui.devices_page import DevicesPage
     from fairdesk.ui.organizer_window import PAGES
 
     page = organizer.stack.widget([p.title for p in PAGES].index("Devices"))
     assert isinstance(page, DevicesPage)
     devices = page.presenter
-    devices.port = 0  # a free port: never clash with a hub already running here
+    devices.find_addresses = lambda: [SAMPLE_LAN]
+    devices.refresh_addresses()
+    devices.make_hub = lambda _host, port: HubServer(organizer.session.path, "127.0.0.1", port)
+    return page
+
+
+def _paired(cam: Camera, organizer: Any, work: Path, settings: Any) -> None:
+    """A hub, a desk and two booths; a parked change; a joined booth's header."""
+    from fairdesk.services.hub_address import port_free
+
+    page = _devices_page(organizer)
+    devices = page.presenter
+    # the usual port when free; else any free one: never clash with a hub running here
+    devices.port = 8765 if port_free("127.0.0.1", 8765) else 0
     devices.toggle_hub()
     try:
         _scene(cam, organizer, page, work, settings)
@@ -127,7 +145,8 @@ def _scene(cam: Camera, organizer: Any, page: Any, work: Path, settings: Any) ->
     employers = all_employers(session)
 
     def joined(name: str, form: InviteForm) -> Path:
-        made = devices.make_invite(form)
+        # SAMPLE_LAN is only shown: the devices here join over loopback
+        made = devices.make_invite(replace(form, hub_url=f"https://127.0.0.1:{devices.shown_port}"))
         assert made is not None
         path = work / f"{_slug(name)}.fairdesk"
         join(path, made.code, name)
@@ -202,6 +221,7 @@ def main() -> int:
     launcher = LauncherWindow(LauncherPresenter(settings, event.parent))
     cam.shot(launcher, "launcher", (960, 600))
     organizer = app.open_window(OpenRequest(event, "organizer"), settings)
+    _devices_page(organizer)
     for page in PAGES:
         organizer.show_page(page.title)  # type: ignore[attr-defined]
         suffix = "-empty" if page.title == "Devices" else ""  # no device paired yet

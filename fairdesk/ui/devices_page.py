@@ -8,8 +8,10 @@ import io
 import qrcode
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QPixmap
+from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fairdesk.services.app_settings import AppSettings
 from fairdesk.services.session import EventSession
 from fairdesk.ui.presenters.devices import (
     COLUMNS,
@@ -40,9 +43,25 @@ REFRESH_MS = 5000  # last seen, pending and parked change on the hub's thread: l
 
 STYLE = """
 QLabel#parked { color: #8a4b00; font-weight: bold; }
+QLabel#reach { color: #8a4b00; }
 QLabel#section { font-weight: bold; color: #12263a; }
 QTableView::item { padding: 0 8px; }
 """
+
+
+def interface_addresses() -> list[str]:
+    """The IPv4 addresses of this computer's interfaces that are up (no traffic sent);
+    the presenter drops loopback and link-local ones."""
+    flags = QNetworkInterface.InterfaceFlag
+    found: list[str] = []
+    for interface in QNetworkInterface.allInterfaces():
+        state = interface.flags()
+        if not state & flags.IsUp or not state & flags.IsRunning or state & flags.IsLoopBack:
+            continue
+        found += [entry.ip().toString() for entry in interface.addressEntries()
+                  if entry.ip().protocol()
+                  == QAbstractSocket.NetworkLayerProtocol.IPv4Protocol]
+    return found
 
 
 def qr_pixmap(text: str, box: int = 4) -> QPixmap:
@@ -104,7 +123,7 @@ class DevicesPage(QWidget):
         self.redraw()
 
     # ------------------------------------------------------------ building
-    def _top(self) -> QHBoxLayout:
+    def _top(self) -> QVBoxLayout:
         top = QHBoxLayout()
         top.addWidget(label("Devices", "title"))
         top.addStretch(1)
@@ -113,7 +132,33 @@ class DevicesPage(QWidget):
         top.addWidget(self.hub_label)
         self.hub_button = button("Start &hub", self.presenter.toggle_hub)
         top.addWidget(self.hub_button)
-        return top
+        both = QVBoxLayout()
+        both.addLayout(top)
+        both.addLayout(self._hub_options())
+        return both
+
+    def _hub_options(self) -> QHBoxLayout:
+        """Where the hub listens: the network or this computer only, and its port."""
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.local_only = QCheckBox("Only &this computer (for trying it out)")
+        self.local_only.setToolTip("The hub listens on this computer only: no desk or booth "
+                                   "on another machine can reach it")
+        self.local_only.toggled.connect(self.presenter.set_local_only)
+        row.addWidget(self.local_only)
+        row.addSpacing(16)
+        port_caption = QLabel("&Port")
+        self.port = QSpinBox()
+        self.port.setRange(0, 65535)
+        self.port.setSpecialValueText("any free")
+        self.port.setToolTip("The port the hub listens on; “any free” lets the computer "
+                             "choose one")
+        self.port.setAccessibleName("Hub port")
+        port_caption.setBuddy(self.port)
+        self.port.valueChanged.connect(self.presenter.set_port)
+        row.addWidget(port_caption)
+        row.addWidget(self.port)
+        return row
 
     def _empty_state(self) -> QFrame:
         card = QFrame()
@@ -178,15 +223,22 @@ class DevicesPage(QWidget):
         self.employer = QComboBox()
         self.desk = QSpinBox()
         self.desk.setRange(1, 99)
-        self.hub_url = QLineEdit()
-        self.hub_url.setToolTip("The address the new device will reach the hub at; "
-                                "blank: the hub's own address")
+        self.hub_url = QComboBox()
+        self.hub_url.setEditable(True)
+        self.hub_url.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.hub_url.setMinimumContentsLength(28)
+        self.hub_url.setToolTip("The address the new device will reach the hub at: this "
+                                "laptop on the venue network (pick one, or type another)")
+        self.hub_url.activated.connect(self.presenter.choose_address)
+        self.reach = label("", "reach", wrap=True)
+        self.reach.setAccessibleName("Who can reach the hub")
         self.captions = [
             _captioned(form, "R&ole", self.role),
             _captioned(form, "&Employer", self.employer),
             _captioned(form, "&Desk number", self.desk),
             _captioned(form, "Hub &URL", self.hub_url),
         ]
+        form.addRow(self.reach)
         self.invite_button = button("&Invite device", self.invite, primary=True)
         actions = QHBoxLayout()
         actions.addStretch(1)
@@ -231,7 +283,7 @@ class DevicesPage(QWidget):
         self.hub_label.setText(p.hub_text)
         self.hub_button.setText("Stop &hub" if p.hub_running else "Start &hub")
         self.hub_button.setAccessibleName("Stop hub" if p.hub_running else "Start hub")
-        self.hub_url.setPlaceholderText(p.hub_url())
+        self._redraw_hub()
         self._redraw_parked()
         if self.employer.count() != len(p.employers()):
             self.employer.clear()
@@ -244,6 +296,26 @@ class DevicesPage(QWidget):
             self.code.setCursorPosition(0)
             self.qr.setPixmap(qr_pixmap(made["code"]))
             self.qr.setToolTip(f"A {made['role']} pairing code, valid until {made['expires']}")
+
+    def _redraw_hub(self) -> None:
+        p = self.presenter
+        for widget in (self.local_only, self.port):
+            widget.blockSignals(True)  # the presenter's state, not the user's choice
+            widget.setEnabled(not p.hub_running)  # they apply when the hub starts
+        self.local_only.setChecked(p.local_only)
+        self.port.setValue(p.shown_port)
+        for widget in (self.local_only, self.port):
+            widget.blockSignals(False)
+        choices = p.url_choices
+        if [self.hub_url.itemText(i) for i in range(self.hub_url.count())] != choices:
+            self.hub_url.blockSignals(True)
+            self.hub_url.clear()
+            self.hub_url.addItems(choices)
+            self.hub_url.blockSignals(False)
+        if self.hub_url.currentIndex() != p.chosen_index:
+            self.hub_url.setCurrentIndex(p.chosen_index)
+        self.reach.setText(p.reach_note)
+        self.reach.setVisible(bool(p.reach_note))
 
     def _redraw_parked(self) -> None:
         p = self.presenter
@@ -286,7 +358,10 @@ class DevicesPage(QWidget):
         self.desk.setEnabled(not booth)
 
     def _look_again(self) -> None:
-        if self.isVisible() and self.presenter.hub_running:
+        if not self.isVisible():
+            return
+        self.presenter.refresh_addresses()
+        if self.presenter.hub_running:
             self.presenter.load()
 
     # ------------------------------------------------------------ actions
@@ -298,7 +373,7 @@ class DevicesPage(QWidget):
         role = str(self.role.currentData())
         self.presenter.make_invite(InviteForm(
             role, self.employer.currentData() if role == "booth" else None,
-            self.desk.value() if role == "desk" else None, self.hub_url.text()))
+            self.desk.value() if role == "desk" else None, self.hub_url.currentText()))
 
     def revoke(self) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -315,7 +390,8 @@ class DevicesPage(QWidget):
 
 def build_devices_page(session: EventSession, window: QMainWindow) -> QWidget:
     """The organizer console's page builder (``PAGES``)."""
-    presenter = DevicesPresenter(session)
+    presenter = DevicesPresenter(session, settings=AppSettings(),
+                                 addresses=interface_addresses)
     page = DevicesPage(presenter)
     presenter.on_message = lambda m: show_message(window, m, window.statusBar().showMessage)
     presenter.load()

@@ -4,15 +4,27 @@ arrives ("parked"). Plain Python: the view only renders it."""
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
+from urllib.parse import urlsplit
 
 from fairdesk.domain.errors import FairDeskError
+from fairdesk.services.app_settings import AppSettings
 from fairdesk.services.devices import DeviceInfo, Invite, invite, list_devices, revoke_device
 from fairdesk.services.employers import all_employers
 from fairdesk.services.hub import HubServer
+from fairdesk.services.hub_address import (
+    DEFAULT_PORT,
+    EVERY_INTERFACE,
+    LOOPBACK,
+    lan_addresses,
+    next_free_port,
+    port_taken,
+    usable,
+)
 from fairdesk.services.parked_ops import ParkedOp, parked_ops
 from fairdesk.services.session import Change, EventSession
 from fairdesk.ui.presenters.base import Presenter
@@ -20,6 +32,7 @@ from fairdesk.ui.presenters.base import Presenter
 COLUMNS = ("Device", "Role", "Employer / desk", "Last seen", "Pending", "Status")
 PARKED_COLUMNS = ("Change", "From device", "Made", "Waits for")
 ROLES = (("desk", "Registration desk"), ("booth", "Employer booth"))
+LOCAL_ONLY = "hub_local_only"  # the app setting behind "Only this computer"
 
 
 class HubLike(Protocol):
@@ -41,22 +54,33 @@ class InviteForm:
 
 
 class DevicesPresenter(Presenter):
-    def __init__(self, session: EventSession, host: str = "127.0.0.1", port: int = 8765,
-                 make_hub: Callable[[], HubLike] | None = None) -> None:
+    """``make_hub(host, port)`` makes the hub; ``addresses()`` lists this laptop's
+    network addresses (the view passes the interfaces Qt sees); ``settings``
+    remembers "Only this computer" (none: not remembered)."""
+
+    def __init__(self, session: EventSession, port: int = DEFAULT_PORT,
+                 make_hub: Callable[[str, int], HubLike] | None = None,
+                 settings: AppSettings | None = None,
+                 addresses: Callable[[], list[str]] = lan_addresses) -> None:
         super().__init__()
         self.session = session
         self.devices: list[DeviceInfo] = []
         self.parked: list[ParkedOp] = []
         self.last_invite: Invite | None = None
-        self.host, self.port = host, port
-        self._make_hub = make_hub or self._default_hub
+        self.port = port
+        self.settings = settings
+        self.local_only = bool(settings.get(LOCAL_ONLY)) if settings else False
+        self.find_addresses = addresses
+        self.addresses: list[str] = usable(addresses())
+        self.address_index = 0
+        self.make_hub = make_hub or self._default_hub
         self.hub: HubLike | None = None
         session.subscribe(self._on_change)
 
-    def _default_hub(self) -> HubLike:
+    def _default_hub(self, host: str, port: int) -> HubLike:
         if self.session.path is None:
             raise OSError("An in-memory event cannot be served.")
-        return HubServer(self.session.path, self.host, self.port)
+        return HubServer(self.session.path, host, port)
 
     def load(self) -> None:
         self.devices = list_devices(self.session)
@@ -125,30 +149,123 @@ class DevicesPresenter(Presenter):
         return self.hub is not None and self.hub.running
 
     @property
+    def listen_host(self) -> str:
+        """Where the hub listens: every interface, or this computer only."""
+        return LOOPBACK if self.local_only else EVERY_INTERFACE
+
+    @property
+    def reachable(self) -> bool:
+        """Whether desks and booths on other machines can reach the hub."""
+        return not self.local_only and bool(self.addresses)
+
+    @property
+    def shown_port(self) -> int:
+        """The port the hub listens on (the one chosen when it was asked for any)."""
+        if self.hub is not None and self.hub.running:
+            return urlsplit(self.hub.url).port or self.port
+        return self.port
+
+    @property
+    def url_choices(self) -> list[str]:
+        """The Hub URL field's choices: one per network address (or loopback)."""
+        hosts = self.addresses if self.reachable else [LOOPBACK]
+        return [f"https://{host}:{self.shown_port}" for host in hosts]
+
+    @property
+    def reach_note(self) -> str:
+        """A warning under the Hub URL when other devices could not use it; else ""."""
+        if self.local_only:
+            return ("Only this computer can reach the hub: desks and booths on other "
+                    "machines cannot join. Untick “Only this computer” for the venue.")
+        if not self.addresses:
+            return ("No network found: only this computer can reach the hub at "
+                    f"{LOOPBACK}. Connect this laptop to the venue network so other "
+                    "devices can join.")
+        return ""
+
+    @property
     def hub_text(self) -> str:
-        return f"Hub running at {self.hub.url}" if self.hub and self.hub.running \
-            else "Hub stopped"
+        if not self.hub_running:
+            return "Hub stopped"
+        where = "devices on this network can join" if self.reachable \
+            else "only this computer can reach it"
+        return f"Hub running at {self.hub_url()} — {where}"
+
+    @property
+    def chosen_index(self) -> int:
+        """The chosen address among ``url_choices`` (kept while "Only this computer")."""
+        return min(self.address_index, len(self.url_choices) - 1)
+
+    def hub_url(self) -> str:
+        """The address put in invites when the Hub URL field is left blank."""
+        return self.url_choices[self.chosen_index]
+
+    def refresh_addresses(self) -> None:
+        """Look at the network again (a cable plugged in, Wi-Fi joined)."""
+        found = usable(self.find_addresses())
+        if found != self.addresses:
+            kept = self.addresses[self.address_index] \
+                if self.address_index < len(self.addresses) else None
+            self.addresses = found
+            self.address_index = found.index(kept) if kept in found else 0
+            self.changed()
+
+    def choose_address(self, index: int) -> None:
+        if 0 <= index < len(self.url_choices) and index != self.address_index:
+            self.address_index = index
+            self.changed()
+
+    def set_local_only(self, on: bool) -> None:
+        """Tick or untick "Only this computer"; it applies when the hub next starts."""
+        if on == self.local_only:
+            return
+        self.local_only = on
+        if self.settings is not None:
+            self.settings.set(LOCAL_ONLY, on)
+        self.changed()
+
+    def set_port(self, port: int) -> None:
+        if port != self.port:
+            self.port = port
+            self.changed()
 
     def toggle_hub(self) -> None:
-        try:
-            if self.hub_running and self.hub is not None:
-                self.hub.stop()
-                self.say("info", "Hub stopped; devices keep working and sync later.")
-            else:
-                hub = self._make_hub()
-                self.hub = hub
-                self.say("info", f"Hub running at {hub.start()}.")
-        except (OSError, FairDeskError) as error:
-            self.say("error", f"Could not start the hub: {error}")
+        if self.hub_running and self.hub is not None:
+            self.hub.stop()
+            self.say("info", "Hub stopped; devices keep working and sync later.")
+        else:
+            self._start_hub()
         self.changed()
+
+    def _start_hub(self) -> None:
+        try:
+            hub = self.make_hub(self.listen_host, self.port)
+            self.hub = hub
+            hub.start()
+        except OSError as error:
+            self._not_started(error)
+            return
+        except FairDeskError as error:
+            self.say("error", f"Could not start the hub: {error.message}", error.code)
+            return
+        self.say("info", self.hub_text + ".")
+
+    def _not_started(self, error: OSError) -> None:
+        if port_taken(error):
+            taken, self.port = self.port, next_free_port(self.listen_host, self.port)
+            offer = (f"Port {self.port} is free: choose Start hub again to use it."
+                     if self.port else "Choose Start hub again to use any free port.")
+            self.say("error", f"Port {taken} is taken on this computer (another program, or "
+                     f"a hub already running). {offer}", "port_taken")
+        elif error.errno == errno.EACCES:
+            self.say("error", f"This computer does not let FairDesk listen on port {self.port}; "
+                     "choose a port from 1024 up.", "port_denied")
+        else:
+            self.say("error", f"Could not start the hub: {error.strerror or error}")
 
     def stop_hub(self) -> None:
         if self.hub_running and self.hub is not None:
             self.hub.stop()
-
-    def hub_url(self) -> str:
-        return self.hub.url if self.hub and self.hub.running else \
-            f"https://{self.host}:{self.port}"
 
     # ------------------------------------------------------------ actions
     def make_invite(self, form: InviteForm) -> Invite | None:

@@ -11,7 +11,7 @@ from fairdesk.ui.presenters.devices import DevicesPresenter, InviteForm
 
 
 class FakeHub:
-    def __init__(self) -> None:
+    def __init__(self, host: str = "", port: int = 0) -> None:
         self.url, self._running = "https://127.0.0.1:9999", False
 
     @property
@@ -30,7 +30,7 @@ def test_presenter_invites_lists_revokes_and_runs_the_hub(session: EventSession)
     from fairdesk.services.devices import redeem
 
     employer = add_employer(session, "Castries Connect", booth="4")
-    presenter = DevicesPresenter(session, make_hub=FakeHub)
+    presenter = DevicesPresenter(session, make_hub=FakeHub, addresses=list)
     presenter.load()
     presenter.toggle_hub()
     assert presenter.hub_running and "9999" in presenter.hub_text
@@ -50,7 +50,7 @@ def test_presenter_invites_lists_revokes_and_runs_the_hub(session: EventSession)
 def test_page_shows_the_code_as_a_qr(qtbot, session: EventSession) -> None:  # type: ignore[no-untyped-def]
     from fairdesk.ui.devices_page import DevicesPage
 
-    presenter = DevicesPresenter(session, make_hub=FakeHub)
+    presenter = DevicesPresenter(session, make_hub=FakeHub, addresses=list)
     page = DevicesPage(presenter)
     qtbot.addWidget(page)
     page.role.setCurrentIndex(page.role.findData("desk"))

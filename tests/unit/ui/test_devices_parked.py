@@ -23,7 +23,7 @@ AT = datetime(2026, 11, 28, 14, 0, tzinfo=UTC)
 
 
 class FakeHub:
-    def __init__(self) -> None:
+    def __init__(self, host: str = "", port: int = 0) -> None:
         self.url, self._running = "https://10.0.0.5:8765", False
 
     @property
@@ -68,7 +68,7 @@ def arrive(session: EventSession, walk_in: str) -> None:
 
 
 def test_empty_state_depends_on_the_hub(session: EventSession) -> None:
-    presenter = DevicesPresenter(session, make_hub=FakeHub)
+    presenter = DevicesPresenter(session, make_hub=FakeHub, addresses=list)
     presenter.load()
     assert presenter.empty
     assert presenter.empty_text == ("No devices yet: start the hub, then invite a desk or a "
@@ -83,7 +83,7 @@ def test_parked_changes_are_counted_explained_and_listed(session: EventSession) 
     device = pair_booth(session)
     walk_in, visit = park_two(session, device)
     assert parked_count(session) == 2
-    presenter = DevicesPresenter(session, make_hub=FakeHub)
+    presenter = DevicesPresenter(session, make_hub=FakeHub, addresses=list)
     presenter.load()
     assert not presenter.empty
     assert presenter.summary_text == "1 paired · 2 changes parked"
@@ -106,7 +106,7 @@ def test_one_parked_change_reads_well(session: EventSession) -> None:
     with session.store.transaction():
         session.store.execute("DELETE FROM parked_ops WHERE op_id IN (SELECT op_id FROM ops "
                               "WHERE kind = 'visit.update')")
-    presenter = DevicesPresenter(session)
+    presenter = DevicesPresenter(session, addresses=list)
     presenter.load()
     assert presenter.parked_text == ("1 change waits for a record that has not arrived yet; "
                                      "it applies by itself when it does.")
@@ -114,7 +114,7 @@ def test_one_parked_change_reads_well(session: EventSession) -> None:
 
 
 def test_a_typed_hub_url_goes_into_the_code(session: EventSession) -> None:
-    presenter = DevicesPresenter(session, make_hub=FakeHub)
+    presenter = DevicesPresenter(session, make_hub=FakeHub, addresses=list)
     made = presenter.make_invite(InviteForm("desk", desk=2, hub_url=" https://192.168.1.20:8765 "))
     assert made is not None and decode(made.code).hub_url == "https://192.168.1.20:8765"
     made = presenter.make_invite(InviteForm("desk", desk=2))
@@ -125,7 +125,7 @@ def test_a_typed_hub_url_goes_into_the_code(session: EventSession) -> None:
 def page(qtbot: Any, session: EventSession) -> Any:
     from fairdesk.ui.devices_page import DevicesPage
 
-    presenter = DevicesPresenter(session, make_hub=FakeHub)
+    presenter = DevicesPresenter(session, make_hub=FakeHub, addresses=lambda: ["10.0.0.5"])
     presenter.load()
     widget = DevicesPage(presenter)
     qtbot.addWidget(widget)
@@ -138,7 +138,7 @@ def test_page_empty_state_then_the_table(page: Any, session: EventSession) -> No
     assert not page.empty_hub.isHidden() and not page.revoke_button.isEnabled()
     page.empty_hub.click()
     assert page.presenter.hub_running and page.empty_hub.isHidden()
-    assert page.hub_url.placeholderText() == "https://10.0.0.5:8765"
+    assert page.hub_url.currentText() == "https://10.0.0.5:8765"
     device = pair_booth(session)
     session.publish(Change("devices", (device,)))
     assert page.stack.currentIndex() == 1 and page.model.rowCount() == 1
