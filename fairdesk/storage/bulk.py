@@ -8,9 +8,10 @@ triggers of migration 2) writes a new segment at the end of every statement.
 
 :func:`emit_many` gives the same result in bulk: sequence numbers come from
 one look-up, the clock catches up once and then ticks per op, the ops go in
-with one ``executemany``, and a run of new candidates is inserted by one
-``INSERT … SELECT`` over a JSON array, so the FTS triggers still keep the
-index right but flush it once per statement. Every other op, and a
+with one ``executemany`` (numbered up front on the hub, as its trigger would
+number them), and a run of new candidates is staged in a temporary table and
+moved by one ``INSERT … SELECT``, so the FTS triggers still keep the index
+right but flush it once per statement. Every other op, and a
 ``candidate.add`` for an id that already exists, goes through the projection
 handler exactly as :func:`~fairdesk.storage.oplog.apply` would run it, in
 order. Rows are built with the projection's own helpers, so a candidate made
@@ -20,6 +21,7 @@ here is the row the projection would have written (tests compare both paths).
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -31,6 +33,7 @@ from fairdesk.storage import codec, oplog, projection
 if TYPE_CHECKING:
     from fairdesk.storage.store import EventStore
 
+log = logging.getLogger(__name__)
 CHUNK = 2_000  # candidates per INSERT … SELECT (one FTS flush each)
 _OP_BODY = json.JSONEncoder(ensure_ascii=False, sort_keys=True)  # as oplog.apply writes it
 
@@ -93,7 +96,9 @@ def _project(store: EventStore, ops: list[Op]) -> None:
         add_candidates(store, run)
         run = []
         handler = projection.HANDLERS.get(op.kind)
-        if handler is not None:
+        if handler is None:
+            log.warning("op %s of unknown kind %r kept but not applied", op.op_id, op.kind)
+        else:
             handler(store, op)
     add_candidates(store, run)
 
