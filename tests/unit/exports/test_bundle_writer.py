@@ -9,6 +9,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
+from fairdesk.exports.book_merge import BookMerger
 from fairdesk.exports.book_pages import ROWS_PER_PAGE, index_page_count
 from fairdesk.exports.bundle_model import BundleCandidate, BundleHeader, Cancelled
 from fairdesk.exports.bundle_writer import bundle_file_name, write_bundle
@@ -119,3 +120,59 @@ def test_cancel_and_failure_leave_no_partial_file(tmp_path: Path) -> None:
     with pytest.raises(OSError, match="disk gone"):
         write_bundle(tmp_path / "b.zip", HEADER, people, boom)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_bookmarks_point_at_each_summary_and_its_resume(tmp_path: Path) -> None:
+    people, files, _ = _people(10)
+    target, _ = _write(tmp_path, people, files)
+    with pikepdf.open(_book(target, tmp_path)) as pdf:
+        numbers = {page.objgen: index for index, page in enumerate(pdf.pages)}
+        first_summary = 1 + index_page_count(10)
+        top = pdf.Root.Outlines
+        assert top.Count == 2 + 10 + sum(p.key in files for p in people)
+        item, seen = top.First, []
+        while True:
+            page = numbers[item.Dest[0].objgen]
+            children = []
+            if "/First" in item:
+                child = item.First
+                children.append((str(child.Title), numbers[child.Dest[0].objgen]))
+                assert child.Parent.objgen == item.objgen and "/Next" not in child
+            seen.append((str(item.Title), page, children))
+            if "/Next" not in item:
+                break
+            assert item.Next.Prev.objgen == item.objgen
+            item = item.Next
+        assert top.Last.objgen == item.objgen
+    assert [s[:2] for s in seen[:2]] == [("Cover", 0), ("Index", 1)]
+    assert seen[2][1] == first_summary and seen[2][0].startswith("001 Lee00, Ann0 · C-0001")
+    for title, page, children in seen[2:]:
+        if children:  # the résumé follows its summary page
+            assert children == [("Résumé", page + 1)]
+    with_resume = [t for t, _, c in seen[2:] if c]
+    assert len(with_resume) == sum(p.key in files for p in people)
+
+
+def test_summary_pages_show_labels_values_and_consent(tmp_path: Path) -> None:
+    pdfium = pytest.importorskip("pypdfium2")
+    people, files, _ = _people(4)  # the 4th did not consent
+    target, _ = _write(tmp_path, people, files)
+    book = pdfium.PdfDocument(_book(target, tmp_path))
+    texts = [book[i].get_textpage().get_text_range() for i in range(len(book))]
+    consented = next(t for t in texts if "Ann0 Lee00" in t)
+    refused = next(t for t in texts if "Ann3 Lee03" in t)
+    for label in ("YOUR RATING", "TAGS", "NOTES", "EMAIL", "PHONE", "ROLES SOUGHT", "RÉSUMÉ",
+                  "Back to the index", "Bay BPO · Test Fair"):
+        assert label in consented, label
+    assert "ann0@example.org" in consented and "note 0" in consented
+    assert "Contact details withheld" in refused and "EMAIL" not in refused
+    assert "ann3@example.org" not in refused and "note 3" in refused
+    assert "Contact details withheld" not in consented
+
+
+def test_merger_spills_by_bytes_too(tmp_path: Path) -> None:
+    data = [_resume(f"P{i}", i) for i in range(3)]
+    with BookMerger(tmp_path, max_bytes=1) as merger:
+        counts = [merger.add_resume(pdf) for pdf, _ in data]
+        assert merger._parts == 3  # every résumé pushed the book to a part file
+        assert len(merger.book.pages) == sum(n for _, n in data) == sum(counts)
