@@ -146,7 +146,7 @@ def test_bookmarks_point_at_each_summary_and_its_resume(tmp_path: Path) -> None:
         assert top.Last.objgen == item.objgen
     assert [s[:2] for s in seen[:2]] == [("Cover", 0), ("Index", 1)]
     assert seen[2][1] == first_summary and seen[2][0].startswith("001 Lee00, Ann0 · C-0001")
-    for title, page, children in seen[2:]:
+    for _title, page, children in seen[2:]:
         if children:  # the résumé follows its summary page
             assert children == [("Résumé", page + 1)]
     with_resume = [t for t, _, c in seen[2:] if c]
