@@ -20,6 +20,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeAlias
 
 import pikepdf
 
@@ -60,6 +61,14 @@ class Rejected:
         return {"file": self.name, "reason": self.reason}
 
 
+Checked: TypeAlias = ResumeFile | Rejected  # what checking a file gives
+
+
+def needs_conversion(path: Path) -> bool:
+    """A Word/OpenDocument/RTF file: LibreOffice may run (slowly) when it is checked."""
+    return path.suffix.lower() in OFFICE_MIME
+
+
 class _Refused(Exception):
     """A file that cannot be taken; the message is the reason."""
 
@@ -85,7 +94,7 @@ def is_ignored(relative: str) -> str:
     return ""
 
 
-def check(path: Path, folder: Path) -> ResumeFile | Rejected:
+def check(path: Path, folder: Path) -> Checked:
     """Read and check one file of ``folder``."""
     relative = path.relative_to(folder).as_posix()
     ignored = is_ignored(relative)

@@ -258,8 +258,14 @@ def import_resumes(session: EventSession, folder: Path | str,
     state = _ResumeRun(session, matching.Matcher(people), {
         "files": len(paths), "matched": 0, "ambiguous": [], "unmatched": [], "rejected": [],
         "warnings": []})
+    converted = _convert_first(paths, root, progress, cancel)
+    done = len(converted)
     with store.transaction():
-        for done, path in enumerate(paths, start=1):
+        for path in paths:
+            if path in converted:
+                state.take(converted.pop(path))
+                continue
+            done += 1
             _tick(done, len(paths), progress, cancel)
             state.take(resume_files.check(path, root))
         event_rows.audit(store, session.now(), "import.resumes", root.name,
@@ -267,6 +273,25 @@ def import_resumes(session: EventSession, folder: Path | str,
     if state.changed:
         session.publish(Change("resumes", tuple(state.changed)))
     return state.report
+
+
+def _convert_first(paths: list[Path], root: Path, progress: Progress | None,
+                   cancel: CancelCheck | None) -> dict[Path, resume_files.Checked]:
+    """Check the Word/ODT/RTF files before the transaction starts.
+
+    LibreOffice takes a second or two a file; run inside the transaction, it
+    would hold the event file's write lock (and stall the hub's sync) for as
+    long as the whole folder takes.
+    """
+    office = [p for p in paths if resume_files.needs_conversion(p)]
+    out: dict[Path, resume_files.Checked] = {}
+    for done, path in enumerate(office, start=1):
+        if cancel is not None and cancel():
+            raise Cancelled("Import cancelled; the event is as it was before.")
+        out[path] = resume_files.check(path, root)
+        if progress is not None:
+            progress(done, len(paths))
+    return out
 
 
 class _ResumeRun:
@@ -280,7 +305,7 @@ class _ResumeRun:
         self.changed: list[str] = []
         self.given: dict[str, str] = {}  # candidate id -> file attached in this run
 
-    def take(self, checked: resume_files.ResumeFile | resume_files.Rejected) -> None:
+    def take(self, checked: resume_files.Checked) -> None:
         if isinstance(checked, resume_files.Rejected):
             self.report["rejected"].append(checked.as_dict())
             return

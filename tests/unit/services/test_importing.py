@@ -205,3 +205,36 @@ def test_employers(session: EventSession, tmp_path: Path) -> None:
     again = importing.import_employers(session, path)
     assert again["updated"] == 1
     assert {e.name: e for e in all_employers(session)}["Island BPO"].booth == "2"
+
+
+def test_office_files_are_converted_before_the_transaction(
+        session: EventSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """LibreOffice is slow: it must not run while the event file is locked for writing."""
+    from fairdesk.bench.import_bench import tiny_pdf
+    from fairdesk.imports import resume_files
+
+    def convert(office: str, data: bytes, suffix: str) -> bytes:
+        assert not session.store.in_transaction, "converting inside the import transaction"
+        calls.append(suffix)
+        return tiny_pdf(len(calls))
+
+    calls: list[str] = []
+    monkeypatch.setattr(resume_files, "soffice", lambda: "soffice")
+    monkeypatch.setattr(resume_files, "convert_to_pdf", convert)
+    roster = tmp_path / "roster.csv"
+    roster.write_text("Full Name,Email\nAna Joseph,ana@x.lc\n", encoding="utf-8")
+    importing.import_candidates(session, roster)
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    (folder / "CV_Ana_Joseph.rtf").write_bytes(b"{\\rtf1 Ana Joseph}")
+    (folder / "CV_Leon_Felix.pdf").write_bytes(tiny_pdf(99))
+    seen: list[tuple[int, int]] = []
+    report = importing.import_resumes(session, folder, lambda d, t: seen.append((d, t)))
+    assert calls == [".rtf"] and report["files"] == 2
+    assert seen[0] == (1, 2) and seen[-1] == (2, 2)  # the conversion counts as checking
+    assert report["matched"] == 1 and report["warnings"] == [
+        {"file": "CV_Ana_Joseph.rtf", "reason": "converted from RTF to PDF"}]
+    before = blobs.count(session.store)
+    with pytest.raises(Cancelled):
+        importing.import_resumes(session, folder, cancel=lambda: True)
+    assert blobs.count(session.store) == before and calls == [".rtf"]
