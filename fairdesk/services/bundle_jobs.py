@@ -6,8 +6,8 @@ thread and, when the event is a file and the machine has cores to spare, also
 in worker processes: each worker opens its own read-only use of the event file
 (SQLite connections never cross processes) and writes whole bundles, so
 memory stays one bundle per process. This thread keeps writing too, so the
-workers' start-up (~0.3 s of imports) overlaps real work. Progress and
-cancel cross the process boundary through a queue and an event.
+workers' start-up overlaps real work. Progress and cancel cross the
+process boundary through a queue and an event.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import queue
+import threading
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -120,6 +121,7 @@ class _Runner:
         self.pool: ProcessPoolExecutor | None = None
         self.workers = 0
         self.broken = False
+        self.stop_workers: Any = None  # the workers' cancel event
         self.events: Any = None  # the workers' progress queue
 
     def run_here(self, store: EventStore) -> bool:
@@ -132,9 +134,11 @@ class _Runner:
         return self.cancelled
 
     def run_parallel(self, store: EventStore, path: Path, workers: int) -> bool:
-        context = multiprocessing.get_context("spawn")  # fork is unsafe beside Qt's threads
+        context = multiprocessing.get_context(_start_method())
+        if self._stop():
+            return True
         stop, self.events = context.Event(), context.Queue()
-        self.workers = workers
+        self.workers, self.stop_workers = workers, stop
         self.pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
                                         initargs=(str(path), stop, self.events))
         try:
@@ -143,8 +147,7 @@ class _Runner:
                 self.run_here(store)
                 while self.running:
                     self._poll(timeout=0.05)
-                    if self._stop():
-                        stop.set()
+                    self._stop()
                 if not self.todo or self.cancelled:
                     break  # else a broken pool handed its bundles back
         except BaseException:
@@ -166,6 +169,8 @@ class _Runner:
     def _stop(self) -> bool:
         if not self.cancelled and self.cancel is not None and self.cancel():
             self.cancelled = True
+        if self.cancelled and self.stop_workers is not None:
+            self.stop_workers.set()
         return self.cancelled
 
     def _report(self, name: str) -> None:
@@ -214,6 +219,19 @@ class _Runner:
             pass
         if latest is not None:
             self._report(latest[1])
+
+
+def _start_method() -> str:
+    """``fork`` when this process runs a single thread (the command line): the worker
+    starts at once with everything imported. Beside other threads (the GUI, where
+    this runs on a job thread) a fork could copy a lock some thread holds, so
+    ``spawn`` (a fresh interpreter, ~0.3 s of imports, overlapped by this
+    thread's own bundle). The worker never uses the connection a fork copies:
+    it opens its own and leaves with ``os._exit``, so SQLite never sees it closed.
+    """
+    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        return "fork"
+    return "spawn"
 
 
 # ------------------------------------------------------------------ in a worker process

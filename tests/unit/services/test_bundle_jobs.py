@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import multiprocessing
 import os
+import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -77,11 +79,44 @@ def test_workers_write_the_same_bundles_in_employer_order(
 
 
 @pytest.mark.slow
-def test_cancel_reaches_the_workers(session: EventSession, three_booths: list[str],
-                                    tmp_path: Path) -> None:
+def test_cancel_before_the_start_writes_nothing(session: EventSession, three_booths: list[str],
+                                                tmp_path: Path) -> None:
     report = exports.build_bundles(session, tmp_path / "c", workers=2, cancel=lambda: True)
     assert report["cancelled"] and report["employers"] == []
     assert list((tmp_path / "c").glob("*")) == []  # no bundle, no partial file
+
+
+@pytest.mark.slow
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="no fork")
+def test_cancel_reaches_a_worker_mid_bundle(session: EventSession, three_booths: list[str],
+                                            tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every candidate takes 20 ms, here and in the (forked, so patched) worker; the
+    worker's first progress cancels: both bundles being written stop, nothing stays."""
+    real = bundle_jobs.write_job
+
+    def slow(store: object, job: bundle_jobs.BundleJob,
+             progress: Callable[[int], None] | None = None,
+             cancel: Callable[[], bool] | None = None) -> dict[str, object]:
+        def step(done: int) -> None:
+            time.sleep(0.02)
+            if progress is not None:
+                progress(done)
+        return real(store, job, step, cancel)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(bundle_jobs, "write_job", slow)
+    monkeypatch.setattr(bundle_jobs, "_start_method", lambda: "fork")
+    seen: list[str] = []
+    first = {"Bay BPO"}  # the largest bundle: written on this thread
+
+    def progress(_done: int, _total: int, name: str) -> None:
+        seen.append(name)
+
+    report = exports.build_bundles(session, tmp_path / "c", workers=2, progress=progress,
+                                   cancel=lambda: bool(set(seen) - first))
+    assert report["cancelled"] and report["employers"] == []
+    assert set(seen) - first == {"Cove Tech"}  # the worker had started its bundle
+    assert list((tmp_path / "c").glob("*")) == []
 
 
 def _die(*_args: object) -> None:
