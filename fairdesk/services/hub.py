@@ -15,6 +15,7 @@ import signal
 import socket
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,18 @@ def visit_employer(op: Op, known: dict[str, str]) -> str | None:
     return known.get(str(op.body.get("id")))
 
 
+@dataclass
+class _Push:
+    """A push waiting for the next group commit."""
+
+    caller: Caller
+    ops: list[Op]
+    pending: int
+    waiting: asyncio.Future[list[tuple[str, int]]]
+    acks: list[tuple[str, int]] | None = None
+    error: Exception | None = None
+
+
 class Hub:
     """Push, pull, join and keys over one open event file (one thread)."""
 
@@ -48,6 +61,7 @@ class Hub:
         self.store = store
         self.clock = clock
         self._seen: dict[str, float] = {}
+        self._queue: list[_Push] = []
 
     def authenticate(self, token: str) -> Caller:
         return devices.authenticate(self.store, token)
@@ -55,31 +69,75 @@ class Hub:
     def push(self, caller: Caller, ops: list[Op], pending: int) -> list[tuple[str, int]]:
         """Take a device's ops in one transaction; each op's hub sequence, in order."""
         try:
-            seqs = self._push(caller, ops, pending, sync_rows.hub_ingest)
+            with self.store.transaction():
+                seqs = self._take(caller, ops, pending, sync_rows.hub_ingest)
         except sync_rows.BatchFailed as error:  # rolled back: again, op by op
             log.info("a push of %d ops from %s goes op by op (%s)", len(ops),
                      caller.device_id, error)
-            seqs = self._push(caller, ops, pending, sync_rows.hub_ingest_each)
+            with self.store.transaction():
+                seqs = self._take(caller, ops, pending, sync_rows.hub_ingest_each)
         return [(op.op_id, seqs[op.op_id]) for op in ops]
 
-    def _push(self, caller: Caller, ops: list[Op], pending: int,
+    async def push_soon(self, caller: Caller, ops: list[Op], pending: int
+                        ) -> list[tuple[str, int]]:
+        """:meth:`push`, committed together with the pushes that arrive meanwhile.
+
+        The server's handlers call this. Every push that reaches the hub in
+        one turn of the event loop goes into one transaction, so many booths
+        pushing at once share a commit (and its fsync) instead of queueing
+        behind one commit each. An answer is given only after the commit.
+        """
+        loop = asyncio.get_running_loop()
+        waiting: asyncio.Future[list[tuple[str, int]]] = loop.create_future()
+        self._queue.append(_Push(caller, ops, pending, waiting))
+        if len(self._queue) == 1:
+            loop.call_soon(self._commit_queue)
+        return await waiting
+
+    def _commit_queue(self) -> None:
+        group, self._queue = self._queue, []
+        try:
+            with self.store.transaction():
+                for item in group:
+                    try:
+                        seqs = self._take(item.caller, item.ops, item.pending,
+                                          sync_rows.hub_ingest)
+                    except Forbidden as error:  # checked before it wrote anything
+                        item.error = error
+                    else:
+                        item.acks = [(op.op_id, seqs[op.op_id]) for op in item.ops]
+        except Exception:  # all rolled back: each push again on its own, so that a
+            for item in group:  # push that fails fails alone (answered to its device)
+                item.acks, item.error = None, None
+                try:
+                    item.acks = self.push(item.caller, item.ops, item.pending)
+                except Exception as error:
+                    item.error = error
+        for item in group:
+            if item.waiting.done():  # the device hung up
+                continue
+            if item.error is not None:
+                item.waiting.set_exception(item.error)
+            else:
+                item.waiting.set_result(item.acks or [])
+
+    def _take(self, caller: Caller, ops: list[Op], pending: int,
               ingest: Callable[[EventStore, list[Op]], tuple[int, dict[str, int]]]
               ) -> dict[str, int]:
+        """Check and ingest one push in the open transaction; each op's hub sequence."""
         store = self.store
-        assert not store.in_transaction, "a push is a transaction of its own"
-        with store.transaction():
-            # a visit.record names its employer; edits of a visit are looked up
-            visit_ids = {str(op.body.get("id")) for op in ops
-                         if op.kind in policy.VISIT_KINDS and op.kind != "visit.record"}
-            known = sync_rows.visit_employers(store, visit_ids)
-            for op in ops:
-                reason = policy.push_refusal(caller, op, visit_employer(op, known))
-                if reason:
-                    raise Forbidden(f"Refused: {reason}.", op_id=op.op_id)
-            added, seqs = ingest(store, ops)
-            if added:
-                sync_rows.retry_parked(store)
-            device_rows.seen(store, caller.device_id, self.clock(), pending)
+        # a visit.record names its employer; edits of a visit are looked up
+        visit_ids = {str(op.body.get("id")) for op in ops
+                     if op.kind in policy.VISIT_KINDS and op.kind != "visit.record"}
+        known = sync_rows.visit_employers(store, visit_ids)
+        for op in ops:
+            reason = policy.push_refusal(caller, op, visit_employer(op, known))
+            if reason:
+                raise Forbidden(f"Refused: {reason}.", op_id=op.op_id)
+        added, seqs = ingest(store, ops)
+        if added:
+            sync_rows.retry_parked(store)
+        device_rows.seen(store, caller.device_id, self.clock(), pending)
         return seqs
 
     def pull(self, caller: Caller, since: int, limit: int, employer: str | None) -> PullPage:

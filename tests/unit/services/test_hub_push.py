@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+import asyncio
+import sqlite3
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from fairdesk.domain.clock import HybridClock
+from fairdesk.domain.errors import Forbidden
 from fairdesk.domain.ids import new_id
 from fairdesk.domain.model import Op
 from fairdesk.services import devices
 from fairdesk.services.demo import DemoSpec, build_demo
 from fairdesk.services.hub import Hub
 from fairdesk.services.session import EventSession
-from fairdesk.storage import sync_rows
+from fairdesk.storage import EventStore, sync_rows
 from fairdesk.sync.pairing import decode
 from fairdesk.sync.policy import Caller
 
@@ -30,9 +35,9 @@ def organizer(tmp_path: Path) -> Iterator[EventSession]:
     session.close()
 
 
-def _desk(organizer: EventSession, hub: Hub) -> Caller:
-    made = devices.invite(organizer, "desk", "https://127.0.0.1:8765", desk=1)
-    answer = devices.redeem(organizer.store, decode(made.code).secret, "desk 1", AT)
+def _desk(organizer: EventSession, hub: Hub, number: int = 1) -> Caller:
+    made = devices.invite(organizer, "desk", "https://127.0.0.1:8765", desk=number)
+    answer = devices.redeem(organizer.store, decode(made.code).secret, f"desk {number}", AT)
     return hub.authenticate(str(answer["token"]))
 
 
@@ -76,3 +81,58 @@ def test_a_bad_op_sends_the_batch_op_by_op_and_is_parked(organizer: EventSession
     assert _count(hub, "SELECT COUNT(*) FROM ops") == before + 4  # written once, not twice
     assert hub.store.rows("SELECT op_id FROM parked_ops") == [{"op_id": bad.op_id}]
     assert _count(hub, "SELECT pending FROM devices WHERE role = 'desk'") == 2
+
+
+def _transactions(hub: Hub, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the transactions the hub opens."""
+    opened: list[int] = []
+    real = hub.store.transaction
+
+    def counted() -> AbstractContextManager[EventStore]:
+        opened.append(1)
+        return real()
+
+    monkeypatch.setattr(hub.store, "transaction", counted)
+    return opened
+
+
+async def _together(hub: Hub, *pushes: tuple[Caller, list[Op]]) -> list[Any]:
+    return await asyncio.gather(*(hub.push_soon(caller, ops, 0) for caller, ops in pushes),
+                                return_exceptions=True)
+
+
+def test_pushes_that_arrive_together_share_one_commit(
+        organizer: EventSession, monkeypatch: pytest.MonkeyPatch) -> None:
+    hub = Hub(organizer.store)
+    one, two = _desk(organizer, hub, 1), _desk(organizer, hub, 2)
+    candidates = [r["id"] for r in organizer.store.rows("SELECT id FROM candidates LIMIT 4")]
+    first, second = _checkins(one, candidates[:2]), _checkins(two, candidates[2:])
+    visit = Op(new_id(), one.device_id, 3, "visit.record", AT, first[-1].hlc,
+               {"id": new_id(), "candidate_id": candidates[0], "employer_id": "e"})
+    last = sync_rows.last_hub_seq(organizer.store)
+    opened = _transactions(hub, monkeypatch)
+    answers = asyncio.run(_together(hub, (one, first), (one, [visit]), (two, second)))
+    assert opened == [1]
+    assert answers[0] == [(op.op_id, last + n) for n, op in enumerate(first, start=1)]
+    assert isinstance(answers[1], Forbidden)  # a desk sends no visits: refused alone
+    assert answers[2] == [(op.op_id, last + n) for n, op in enumerate(second, start=3)]
+
+
+def test_a_failing_push_in_a_group_fails_alone(
+        organizer: EventSession, monkeypatch: pytest.MonkeyPatch) -> None:
+    hub = Hub(organizer.store)
+    one, two = _desk(organizer, hub, 1), _desk(organizer, hub, 2)
+    candidates = [r["id"] for r in organizer.store.rows("SELECT id FROM candidates LIMIT 4")]
+    *good, last = _checkins(one, candidates[:3])
+    bad = replace(last, body={"id": new_id(), "candidate_id": candidates[0]})  # no day
+    broken = _checkins(two, candidates[3:])
+    broken = [replace(broken[0], body={**broken[0].body, "desk": [2]})]  # SQLite refuses it
+    others = _checkins(two, candidates[:2], start=2)
+    opened = _transactions(hub, monkeypatch)
+    answers = asyncio.run(_together(hub, (one, [*good, bad]), (two, broken), (two, others)))
+    assert len(opened) == 5  # the group, then each push alone (the bad op's twice: batched,
+    # then op by op)
+    assert [a[0] for a in answers[0]] == [op.op_id for op in [*good, bad]]
+    assert isinstance(answers[1], sqlite3.Error)
+    assert [a[0] for a in answers[2]] == [op.op_id for op in others]
+    assert hub.store.rows("SELECT op_id FROM parked_ops") == [{"op_id": bad.op_id}]
