@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from reportlab.lib.colors import white
+from reportlab.lib.colors import Color, white
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
@@ -180,34 +180,39 @@ def _index_page(canvas: Canvas, header: BundleHeader, rows: Sequence[Entry], pag
                 text.put(x + 2, TABLE_TOP + 8, title, BOLD, 9)
         canvas.setStrokeColor(INK)
         canvas.line(MARGIN, TABLE_TOP + 3, WIDTH - MARGIN, TABLE_TOP + 3)
+        first = TABLE_TOP - ROW_HEIGHT
         for row, entry in enumerate(rows):
-            y = TABLE_TOP - (row + 1) * ROW_HEIGHT
-            rect = (MARGIN, y - 4, WIDTH - MARGIN, y + ROW_HEIGHT - 4)
+            y = first - row * ROW_HEIGHT
             if row % 2 == 1:
                 canvas.setFillColor(SHADE)
                 canvas.rect(MARGIN, y - 4, WIDTH - 2 * MARGIN, ROW_HEIGHT, stroke=0, fill=1)
-            _index_row(text, entry, y)
-            layout.index_links.append((1 + page, rect, entry.number - 1))
+            layout.index_links.append(
+                (1 + page, (MARGIN, y - 4, WIDTH - MARGIN, y + ROW_HEIGHT - 4), entry.number - 1))
+        _index_columns(text, rows, first)
         text.put(MARGIN, 52, "Résumé: pages in this book · none = no résumé on file · "
                              "no consent = not shared · unreadable = the file is damaged",
                  REGULAR, 8, MUTED)
         footer(text, 1 + page + 1)
 
 
-def _index_row(text: PageText, entry: Entry, y: float) -> None:
-    person = entry.candidate
-    cells = (
-        (f"{entry.number:03d}", MUTED, REGULAR),
-        (person.sort_name, ACCENT, BOLD),
-        (person.ref, INK, REGULAR),
-        (stars(person.rating), GOLD, REGULAR),
-        ("✓ yes" if person.shortlist else "", ACCENT, BOLD),
-        (", ".join(person.tags), INK, REGULAR),
-        (entry.resume_label, MUTED if entry.state != "pdf" else INK, REGULAR),
-    )
-    for (value, colour, font), (start, end) in zip(cells, _SPANS, strict=False):
-        text.put(start + 2, y, fit(value, font, 8.5, end - start - 6), font, 8.5, colour)
-    text.right(WIDTH - MARGIN, y, str(entry.summary_page + 1), REGULAR, 8.5)
+def _index_columns(text: PageText, rows: Sequence[Entry], top: float) -> None:
+    """The table's text a column at a time: one font and colour per column, one line
+    after the other (far fewer operators than cell by cell)."""
+    def column(index: int, font: str, cells: list[tuple[str, Color]]) -> None:
+        start, end = _SPANS[index]
+        text.column(start + 2, top, ROW_HEIGHT, font, 8.5,
+                    [(fit(value, font, 8.5, end - start - 6), colour) for value, colour in cells])
+
+    column(0, REGULAR, [(f"{e.number:03d}", MUTED) for e in rows])
+    column(1, BOLD, [(e.candidate.sort_name, ACCENT) for e in rows])
+    column(2, REGULAR, [(e.candidate.ref, INK) for e in rows])
+    column(3, REGULAR, [(stars(e.candidate.rating), GOLD) for e in rows])
+    column(4, BOLD, [("✓ yes" if e.candidate.shortlist else "", ACCENT) for e in rows])
+    column(5, REGULAR, [(", ".join(e.candidate.tags), INK) for e in rows])
+    column(6, REGULAR, [(e.resume_label, INK if e.state == "pdf" else MUTED) for e in rows])
+    for row, entry in enumerate(rows):
+        text.right(WIDTH - MARGIN, top - row * ROW_HEIGHT, str(entry.summary_page + 1),
+                   REGULAR, 8.5)
 
 
 _SPANS = list(itertools.pairwise(x for _, x in COLUMNS))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from reportlab import rl_config
 from reportlab.lib.colors import Color, HexColor
@@ -61,14 +61,29 @@ class PageText:
         """``text`` with its left end at ``x`` on the baseline ``y``."""
         if not text:
             return
+        self._style(font, size, colour)
+        self._text.setTextOrigin(x, y)
+        self._text.textOut(text)
+
+    def _style(self, font: str, size: float, colour: Color) -> None:
         if self._font != (font, size):
             self._text.setFont(font, size)
             self._font = (font, size)
         if colour is not self._colour:
             self._text.setFillColor(colour)
             self._colour = colour
+
+    def column(self, x: float, y: float, leading: float, font: str, size: float,
+               lines: Sequence[tuple[str, Color]]) -> None:
+        """Lines one under the other from ``(x, y)``, ``leading`` apart; empty ones too."""
+        self._style(font, size, lines[0][1] if lines else INK)
         self._text.setTextOrigin(x, y)
-        self._text.textOut(text)
+        self._text.setLeading(leading)
+        for line, colour in lines:
+            if colour is not self._colour:
+                self._text.setFillColor(colour)
+                self._colour = colour
+            self._text.textLine(line)
 
     def right(self, x: float, y: float, text: str, font: str = REGULAR, size: float = 10,
               colour: Color = INK) -> None:
