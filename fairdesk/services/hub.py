@@ -68,6 +68,7 @@ class Hub:
 
     def push(self, caller: Caller, ops: list[Op], pending: int) -> list[tuple[str, int]]:
         """Take a device's ops in one transaction; each op's hub sequence, in order."""
+        assert not self.store.in_transaction, "a push is a transaction of its own"
         try:
             with self.store.transaction():
                 seqs = self._take(caller, ops, pending, sync_rows.hub_ingest)
@@ -106,13 +107,14 @@ class Hub:
                         item.error = error
                     else:
                         item.acks = [(op.op_id, seqs[op.op_id]) for op in item.ops]
-        except Exception:  # all rolled back: each push again on its own, so that a
-            for item in group:  # push that fails fails alone (answered to its device)
+        except Exception as error:  # all rolled back: each push again on its own, so
+            log.info("%d pushes go one by one (%s)", len(group), error)  # that a push
+            for item in group:  # that fails fails alone (answered to its device)
                 item.acks, item.error = None, None
                 try:
                     item.acks = self.push(item.caller, item.ops, item.pending)
-                except Exception as error:
-                    item.error = error
+                except Exception as failure:
+                    item.error = failure
         for item in group:
             if item.waiting.done():  # the device hung up
                 continue
