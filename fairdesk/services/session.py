@@ -106,4 +106,7 @@ def open_session(
     clock: Clock = utc_now,
 ) -> EventSession:
     store = open_event_file(path)
+    if desk is None and role == "desk":  # a paired desk: the number the hub gave it
+        paired = store.setting("desk")
+        desk = paired if isinstance(paired, int) else None
     return EventSession(store, role=role, desk=desk, employer_id=employer_id, clock=clock)
