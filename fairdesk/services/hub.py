@@ -3,7 +3,12 @@
 :class:`Hub` is the database side of every request (injected into the
 transport's app factory, :func:`fairdesk.sync.server.make_app`); it runs on
 the server's event loop thread with its own connection. Every op the hub
-holds gets a hub sequence in the transaction that writes it (migration 3).
+holds gets a hub sequence in the transaction that writes it.
+
+A push is ingested as a batch (:func:`fairdesk.storage.sync_rows.hub_ingest`;
+op by op if the batch fails), and the pushes that reach the hub in one turn
+of the event loop share one transaction, so many devices pushing at once
+share a commit; each is answered only after it.
 """
 
 from __future__ import annotations
