@@ -122,6 +122,7 @@ class _Runner:
         self.workers = 0
         self.broken = False
         self.stop_workers: Any = None  # the workers' cancel event
+        self.started = False  # a worker has reported progress
         self.events: Any = None  # the workers' progress queue
 
     def run_here(self, store: EventStore) -> bool:
@@ -178,9 +179,16 @@ class _Runner:
             self.progress(min(sum(self.done.values()), self.total), self.total, name)
 
     def _top_up(self) -> None:
-        """Keep every worker busy with the next largest bundle."""
+        """Keep every worker busy with the next largest bundle.
+
+        This thread only notices a worker has finished between its own candidates,
+        not while it draws and saves its book; so once the workers are running
+        (they are slow to start beside threads) and enough bundles are left for
+        this thread too, each worker gets its next bundle queued in advance.
+        """
         assert self.pool is not None
-        while (self.todo and len(self.running) < self.workers and not self.cancelled
+        ahead = 2 if self.started and len(self.todo) > self.workers else 1
+        while (self.todo and len(self.running) < self.workers * ahead and not self.cancelled
                and not self.broken):
             job = self.todo.popleft()
             self.running[self.pool.submit(_work, job)] = job
@@ -214,6 +222,7 @@ class _Runner:
                 employer_id, name, done = self.events.get(timeout=timeout)
                 timeout = 0
                 self.done[employer_id] = done
+                self.started = True
                 latest = (employer_id, name)
         except (queue.Empty, OSError, ValueError):
             pass
