@@ -26,7 +26,7 @@ from typing import Any
 
 from aiohttp import web
 
-from fairdesk.domain.errors import Forbidden
+from fairdesk.domain.errors import Forbidden, InvalidField
 from fairdesk.domain.model import Op
 from fairdesk.services import devices
 from fairdesk.services.session import Clock, utc_now
@@ -142,6 +142,11 @@ class Hub:
             if reason:
                 raise Forbidden(f"Refused: {reason}.", op_id=op.op_id)
         added, seqs = ingest(store, ops)
+        clash = next((op for op in ops if op.op_id not in seqs), None)
+        if clash is not None:  # kept out by UNIQUE (device_id, seq): rolled back
+            raise InvalidField("seq", f"Op {clash.op_id}: this device already sent another "
+                                      f"op as its number {clash.seq} (was its event file "
+                                      "copied or restored from a backup?).")
         if added:
             sync_rows.retry_parked(store)
         device_rows.seen(store, caller.device_id, self.clock(), pending)

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from fairdesk.domain.clock import HybridClock
-from fairdesk.domain.errors import Forbidden
+from fairdesk.domain.errors import Forbidden, InvalidField
 from fairdesk.domain.ids import new_id
 from fairdesk.domain.model import Op
 from fairdesk.services import devices
@@ -136,3 +136,18 @@ def test_a_failing_push_in_a_group_fails_alone(
     assert isinstance(answers[1], sqlite3.Error)
     assert [a[0] for a in answers[2]] == [op.op_id for op in others]
     assert hub.store.rows("SELECT op_id FROM parked_ops") == [{"op_id": bad.op_id}]
+
+
+def test_another_op_under_a_taken_seq_is_refused_with_a_reason(organizer: EventSession) -> None:
+    hub = Hub(organizer.store)
+    caller = _desk(organizer, hub)
+    candidates = [r["id"] for r in organizer.store.rows("SELECT id FROM candidates LIMIT 2")]
+    first, second = _checkins(caller, candidates)
+    hub.push(caller, [first], pending=0)
+    before = _count(hub, "SELECT COUNT(*) FROM ops")
+    copied = replace(second, seq=first.seq)  # a device file restored from a backup
+    with pytest.raises(InvalidField, match=f"already sent another op as its number {first.seq}"):
+        hub.push(caller, [copied], pending=0)
+    answers = asyncio.run(_together(hub, (caller, [copied]), (caller, [second])))
+    assert isinstance(answers[0], InvalidField) and answers[1][0][0] == second.op_id
+    assert _count(hub, "SELECT COUNT(*) FROM ops") == before + 1
