@@ -27,8 +27,10 @@ _TARGETS = {
 
 
 log = logging.getLogger(__name__)
-# What makes one op fail to project (it is then parked, see :func:`ingest_one`).
-_FAILURES = (KeyError, TypeError, ValueError, sqlite3.IntegrityError)
+# What makes one op fail to project (it is then parked, see :func:`ingest_one`):
+# a missing or mistyped body field (a list where SQLite wants text:
+# ProgrammingError), or a constraint.
+_FAILURES = (KeyError, TypeError, ValueError, sqlite3.IntegrityError, sqlite3.ProgrammingError)
 
 
 class _MissingParent(Exception):

@@ -21,7 +21,7 @@ from fairdesk.services import devices
 from fairdesk.services.demo import DemoSpec, build_demo
 from fairdesk.services.hub import Hub
 from fairdesk.services.session import EventSession
-from fairdesk.storage import EventStore, sync_rows
+from fairdesk.storage import EventStore, device_rows, sync_rows
 from fairdesk.sync.pairing import decode
 from fairdesk.sync.policy import Caller
 
@@ -125,11 +125,18 @@ def test_a_failing_push_in_a_group_fails_alone(
     candidates = [r["id"] for r in organizer.store.rows("SELECT id FROM candidates LIMIT 4")]
     *good, last = _checkins(one, candidates[:3])
     bad = replace(last, body={"id": new_id(), "candidate_id": candidates[0]})  # no day
-    broken = _checkins(two, candidates[3:])
-    broken = [replace(broken[0], body={**broken[0].body, "desk": [2]})]  # SQLite refuses it
-    others = _checkins(two, candidates[:2], start=2)
+    three = _desk(organizer, hub, 3)
+    broken, others = _checkins(three, candidates[3:]), _checkins(two, candidates[:2])
+    seen = device_rows.seen
+
+    def failing(store: EventStore, device_id: str, *args: Any) -> None:
+        if device_id == three.device_id:
+            raise sqlite3.OperationalError("disk I/O error")
+        seen(store, device_id, *args)
+
+    monkeypatch.setattr(device_rows, "seen", failing)
     opened = _transactions(hub, monkeypatch)
-    answers = asyncio.run(_together(hub, (one, [*good, bad]), (two, broken), (two, others)))
+    answers = asyncio.run(_together(hub, (one, [*good, bad]), (three, broken), (two, others)))
     assert len(opened) == 5  # the group, then each push alone (the bad op's twice: batched,
     # then op by op)
     assert [a[0] for a in answers[0]] == [op.op_id for op in [*good, bad]]

@@ -158,10 +158,13 @@ def test_a_batch_with_a_bad_op_goes_op_by_op_with_the_same_result(spy: list[str]
     op = _Ops()
     base = [_candidate(op, "c1", 1)]
     bad = op("desk", "checkin.add", {"id": "k2", "candidate_id": "c1"}, 3)  # no day
-    batch = [_checkin(op, "k1", "c1", 2), bad, _checkin(op, "k3", "c1", 4)]
+    odd = op("desk", "badge.print", {"id": "p1", "candidate_id": "c1", "at": AT.isoformat(),
+                                     "layout": ["a6"]}, 5)  # a list where SQLite wants text
+    batch = [_checkin(op, "k1", "c1", 2), bad, _checkin(op, "k3", "c1", 4), odd]
     old, new, _ = _both([base, batch])
     assert _tables(new) == _tables(old)
-    assert new.rows("SELECT op_id FROM parked_ops") == [{"op_id": bad.op_id}]
+    assert new.rows("SELECT op_id FROM parked_ops ORDER BY op_id") == [
+        {"op_id": bad.op_id}, {"op_id": odd.op_id}]
     assert spy.count(bad.op_id) == 2  # the batch fell back to the op-by-op path
 
 
