@@ -63,7 +63,7 @@ class PageText:
             return
         self._style(font, size, colour)
         self._text.setTextOrigin(x, y)
-        self._text.textOut(text)
+        self._text.textLine(text)  # no width to measure (textOut would); the origin is set
 
     def _style(self, font: str, size: float, colour: Color) -> None:
         if self._font != (font, size):
