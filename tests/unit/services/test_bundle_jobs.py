@@ -5,10 +5,12 @@ from __future__ import annotations
 import io
 import multiprocessing
 import os
+import threading
 import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pikepdf
 import pytest
@@ -56,8 +58,16 @@ def _summary(report: dict[str, object]) -> list[tuple[object, ...]]:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("method", [
+    "spawn",  # beside other threads (the GUI): a fresh interpreter
+    pytest.param("fork", marks=pytest.mark.skipif(
+        "fork" not in multiprocessing.get_all_start_methods(), reason="no fork")),
+])
 def test_workers_write_the_same_bundles_in_employer_order(
-        session: EventSession, three_booths: list[str], tmp_path: Path) -> None:
+        session: EventSession, three_booths: list[str], tmp_path: Path, method: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bundle_jobs, "_start_method", lambda: method)
+    runners = _watch_runners(monkeypatch)
     seen: list[tuple[int, int, str]] = []
     alone = exports.build_bundles(session, tmp_path / "one", workers=1)
     shared = exports.build_bundles(session, tmp_path / "two", workers=2,
@@ -70,12 +80,27 @@ def test_workers_write_the_same_bundles_in_employer_order(
         with zipfile.ZipFile(bundle["file"]) as archive:
             assert archive.testzip() is None
             book = next(n for n in archive.namelist() if n.endswith(".pdf") and "book" in n)
-            with archive.open(book) as handle, pikepdf.open(handle) as pdf:
+            with pikepdf.open(io.BytesIO(archive.read(book))) as pdf:
                 assert len(pdf.pages) == bundle["pages"]
     assert sorted(p.name for p in (tmp_path / "two").iterdir()) == sorted(
         p.name for p in (tmp_path / "one").iterdir())
     entry = event_rows.audit_entries(session.store, "export.bundles")[-1]
     assert entry["detail"]["candidates"] == 12
+    parallel = runners[-1]
+    assert parallel.workers == 1 and parallel.started and not parallel.broken
+
+
+def _watch_runners(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """Keep each runner, to see whether a worker really wrote bundles."""
+    made: list[Any] = []
+
+    class Watched(bundle_jobs._Runner):
+        def __init__(self, *args: Any) -> None:
+            super().__init__(*args)
+            made.append(self)
+
+    monkeypatch.setattr(bundle_jobs, "_Runner", Watched)
+    return made
 
 
 @pytest.mark.slow
@@ -128,7 +153,9 @@ def test_a_broken_worker_hands_its_bundles_back(session: EventSession, three_boo
                                                 tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(bundle_jobs, "_start_worker", _die)
+    runners = _watch_runners(monkeypatch)
     report = exports.build_bundles(session, tmp_path / "b", workers=2)
+    assert runners[-1].broken
     assert not report["cancelled"]
     assert [r["candidates"] for r in report["employers"]] == [6, 4, 2]
     assert len(list((tmp_path / "b").glob("*.zip"))) == 3
@@ -143,6 +170,18 @@ def test_an_error_in_a_worker_stops_the_export(session: EventSession, three_boot
         exports.build_bundles(session, blocker, workers=2)
     entry = event_rows.audit_entries(session.store, "export.bundles")[-1]
     assert entry["detail"]["employers"] == []
+
+
+def test_start_method_forks_only_a_single_threaded_process() -> None:
+    assert bundle_jobs._start_method() in ("fork", "spawn")
+    release = threading.Event()
+    helper = threading.Thread(target=release.wait)
+    helper.start()
+    try:
+        assert bundle_jobs._start_method() == "spawn"
+    finally:
+        release.set()
+        helper.join()
 
 
 def test_worker_count_only_for_large_exports_on_a_file(tmp_path: Path) -> None:
