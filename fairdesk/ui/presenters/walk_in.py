@@ -4,10 +4,17 @@ While the desk types, people already in the event with the same e-mail,
 phone or name are offered instead (``duplicates``), so nobody is registered
 twice. Saving a walk-in gives a ``W<desk>-NNNN`` ref; the desk presenter then
 checks them in and prints the badge.
+
+A résumé can come with the form: a file from a USB stick (:meth:`attach`,
+checked like the import's files, which may take seconds for a Word file, so
+the view passes a ``runner`` that works off the GUI thread) or photos of a
+paper résumé (:meth:`attach_resume` with what :mod:`.photo` made). It is shown
+by name and can be taken off (:meth:`remove_resume`) until the form is saved.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,11 +23,46 @@ from typing import Any
 from fairdesk.domain.errors import FairDeskError, InvalidField
 from fairdesk.domain.model import Candidate
 from fairdesk.services import desk
-from fairdesk.services.candidates import edit_candidate
-from fairdesk.services.resumes import attach_resume
 from fairdesk.services.session import EventSession
-from fairdesk.services.walkins import register_walk_in
+from fairdesk.services.walkins import (
+    ResumeFile,
+    check_resume_file,
+    edit_details,
+    register_with_resume,
+)
 from fairdesk.ui.presenters.base import Presenter
+
+Work = Callable[[], Any]
+Runner = Callable[[Work, Callable[[Any], None], Callable[[Exception], None]], None]
+RESUME_FILTER = "Résumés (*.pdf *.docx *.doc *.odt *.rtf *.jpg *.jpeg *.png);;All files (*)"
+
+
+def run_now(work: Work, done: Callable[[Any], None], failed: Callable[[Exception], None]) -> None:
+    """The default runner: the work in hand, on this thread (tests, scripts)."""
+    try:
+        result = work()
+    except Exception as error:  # handed to ``failed``, which decides what it means
+        failed(error)
+        return
+    done(result)
+
+
+def usb_folder(home: Path | None = None, user: str | None = None,
+               mounts: tuple[Path, ...] | None = None) -> Path:
+    """Where a file picker should open: the first USB stick mounted, else the home folder."""
+    home = home or Path.home()
+    user = user or os.environ.get("USER") or os.environ.get("USERNAME") or home.name
+    if mounts is None:
+        mounts = (Path("/media") / user, Path("/run/media") / user, Path("/Volumes"))
+    for root in mounts:
+        try:
+            sticks = sorted(p for p in root.iterdir()
+                            if p.is_dir() and p.name != "Macintosh HD")
+        except OSError:
+            continue
+        if sticks:
+            return sticks[0]
+    return home
 
 
 @dataclass(frozen=True)
@@ -42,7 +84,6 @@ FIELDS: tuple[Field, ...] = (
           "contact details", "bool"),
 )
 _WATCHED = frozenset({"first_name", "last_name", "email", "phone"})
-MAX_RESUME_BYTES = 20 * 1024 * 1024
 
 
 def _split(text: str) -> list[str]:
@@ -61,7 +102,10 @@ class CandidateForm(Presenter):
         if existing is not None:
             self._load(existing)
         self.duplicates: list[desk.Duplicate] = []
-        self.resume: Path | None = None
+        self.resume: ResumeFile | None = None
+        self.checking = ""  # the name of a résumé file being checked, if any
+        self._attempt = 0  # a late check of a file since replaced or removed is dropped
+        self.runner: Runner = run_now
         self.error_field = ""
         self.on_saved: Callable[[Candidate], None] = lambda candidate: None
         self.on_use_existing: Callable[[Candidate], None] = lambda candidate: None
@@ -112,13 +156,66 @@ class CandidateForm(Presenter):
         if 0 <= index < len(self.duplicates):
             self.on_use_existing(self.duplicates[index].candidate)
 
+    # ---------------------------------------------------------- the résumé
     def attach(self, path: Path | None) -> None:
-        """A résumé from a USB stick (PDF); ``None`` takes it off the form."""
-        if path is not None and not path.is_file():
-            self.say("error", f"{path} is not a file.", "unreadable_file")
+        """A résumé file (a USB stick): checked by ``runner``; ``None`` takes it off."""
+        if path is None:
+            self.remove_resume()
             return
-        self.resume = path
+        self._attempt += 1
+        attempt = self._attempt
+        self.checking = path.name
         self.changed()
+        self.runner(lambda: check_resume_file(path),
+                    lambda checked: self._checked(attempt, checked),
+                    lambda error: self._not_taken(attempt, path, error))
+
+    def _checked(self, attempt: int, checked: ResumeFile) -> None:
+        if attempt == self._attempt:
+            self.attach_resume(checked)
+
+    def _not_taken(self, attempt: int, path: Path, error: Exception) -> None:
+        if attempt != self._attempt:
+            return
+        self.checking = ""
+        if isinstance(error, FairDeskError):
+            self.refused(error)
+        else:
+            self.say("error", f"{path.name} could not be read as a résumé ({error}).",
+                     "unreadable_file")
+        self.changed()
+
+    def attach_resume(self, resume: ResumeFile) -> None:
+        """A résumé already checked (a file, or the photos of a paper résumé)."""
+        self._attempt += 1
+        self.checking = ""
+        self.resume = resume
+        self.say("info", f"Résumé {resume.file_name} attached; it is stored when you save.")
+        self.changed()
+
+    def remove_resume(self) -> None:
+        self._attempt += 1
+        self.checking = ""
+        if self.resume is not None:
+            self.say("info", f"Résumé {self.resume.file_name} taken off the form.")
+        self.resume = None
+        self.changed()
+
+    @property
+    def resume_line(self) -> str:
+        if self.checking:
+            return f"Checking {self.checking}…"
+        r = self.resume
+        if r is None and self.existing is not None and self.existing.resume_sha:
+            return (f"Résumé on file: {self.existing.cv_filename or 'yes'} "
+                    "(attach another to replace it)")
+        if r is None:
+            return "No résumé attached"
+        size = f"{len(r.data) / 1024 / 1024:.1f} MB" if len(r.data) >= 1024 * 1024 else (
+            f"{max(1, len(r.data) // 1024)} KB")
+        pages = f"{r.pages} page{'s' if r.pages != 1 else ''}, " if r.pages else ""
+        note = f" — {r.note}" if r.note else ""
+        return f"Résumé: {r.file_name} ({pages}{size}){note}"
 
     # ---------------------------------------------------------- saving
     def fields(self) -> dict[str, Any]:
@@ -129,16 +226,16 @@ class CandidateForm(Presenter):
         return out
 
     def save(self) -> Candidate | None:
+        if self.checking:
+            self.say("warning", f"{self.checking} is still being checked: save again in a "
+                     "moment, or take it off the form.", "resume_pending")
+            return None
         try:
             candidate = self._write()
         except FairDeskError as error:
             self.error_field = error.field if isinstance(error, InvalidField) else ""
             self.refused(error)
             self.changed()
-            return None
-        except OSError as error:
-            self.say("error", f"The résumé could not be read ({error.strerror}).",
-                     "unreadable_file")
             return None
         self.on_saved(candidate)
         return candidate
@@ -150,19 +247,6 @@ class CandidateForm(Presenter):
         email = str(fields["email"]).strip()
         if email and ("@" not in email or "." not in email.split("@")[-1]):
             raise InvalidField("email", f"“{email}” is not an e-mail address.")
-        data = self._resume_bytes()
         if self.existing is None:
-            candidate = register_walk_in(self.session, **fields)
-        else:
-            candidate = edit_candidate(self.session, self.existing.id, **fields)
-        if data is not None and self.resume is not None:
-            candidate = attach_resume(self.session, candidate.id, data,
-                                      original_name=self.resume.name)
-        return candidate
-
-    def _resume_bytes(self) -> bytes | None:
-        if self.resume is None:
-            return None
-        if self.resume.stat().st_size > MAX_RESUME_BYTES:
-            raise InvalidField("resume", f"{self.resume.name} is larger than 20 MB.")
-        return self.resume.read_bytes()
+            return register_with_resume(self.session, fields, self.resume)
+        return edit_details(self.session, self.existing.id, fields, self.resume)
