@@ -285,17 +285,26 @@ def last_hub_seq(store: EventStore) -> int:
 
 
 def visit_employers(store: EventStore, visit_ids: set[str]) -> dict[str, str]:
-    """The employer of each visit id (from the visits table, else its record op)."""
-    found: dict[str, str] = {}
-    for visit_id in visit_ids:
-        employer = store.scalar("SELECT employer_id FROM visits WHERE id = ?", (visit_id,))
-        if employer is None:
-            employer = store.scalar(
-                "SELECT json_extract(body, '$.employer_id') FROM ops "
-                "WHERE kind = 'visit.record' AND json_extract(body, '$.id') = ? LIMIT 1",
-                (visit_id,))
-        if employer is not None:
-            found[visit_id] = str(employer)
+    """The employer of each visit id (from the visits table, else its record op).
+
+    Two queries whatever the number of ids: the visits by primary key, then
+    one pass over the log for the visits not in the table (parked, removed).
+    """
+    if not visit_ids:
+        return {}
+    found: dict[str, str] = {
+        key: str(employer) for key, employer in store.db.conn.execute(
+            "SELECT v.id, v.employer_id FROM json_each(?) AS j CROSS JOIN visits AS v "
+            "ON v.id = j.value", (json.dumps(sorted(visit_ids)),))}
+    missing = sorted(visit_ids - found.keys())
+    first: dict[str, Any] = {}  # the first record op of each (as LIMIT 1 found it)
+    if missing:
+        for key, employer in store.db.conn.execute(
+                "SELECT json_extract(body, '$.id'), json_extract(body, '$.employer_id') "
+                "FROM ops WHERE kind = 'visit.record' AND json_extract(body, '$.id') IN "
+                "(SELECT value FROM json_each(?)) ORDER BY rowid", (json.dumps(missing),)):
+            first.setdefault(key, employer)
+    found.update((key, str(employer)) for key, employer in first.items() if employer is not None)
     return found
 
 

@@ -56,7 +56,10 @@ def _tables(store: EventStore) -> dict[str, list[tuple[object, ...]]]:
     return found
 
 
-def _both(batches: list[list[Op]]) -> tuple[EventStore, EventStore, list[object]]:
+Answer = tuple[int, dict[str, int]]
+
+
+def _both(batches: list[list[Op]]) -> tuple[EventStore, EventStore, list[Answer]]:
     """Ingest ``batches`` op by op in one hub file and batched in another."""
     old, new = _hub(), _hub()
     answers = []
@@ -212,3 +215,16 @@ def test_random_batches_give_the_same_tables(seed: int, spy: list[str]) -> None:
     assert _tables(new) == _tables(old)
     if seed % 3:
         assert len(spy) == len(made) + 40  # no batch needed the op-by-op path
+
+
+def test_visit_employers_from_the_table_else_the_first_record_op() -> None:
+    op = _Ops()
+    hub = _hub()
+    base = [op("org", "employer.upsert", {"id": e, "name": e}, 1) for e in ("e1", "e2")]
+    here, parked = _scan(op, "tab-a", "e1", "c1", 5), _scan(op, "tab-b", "e2", "c9", 6)
+    _push(hub, [*base, _candidate(op, "c1", 2), here, parked], batched=True)
+    assert hub.scalar("SELECT COUNT(*) FROM parked_ops") == 1  # c9 has not arrived
+    wanted = {str(here.body["id"]), str(parked.body["id"]), "nobody"}
+    assert sync_rows.visit_employers(hub, wanted) == {
+        here.body["id"]: "e1", parked.body["id"]: "e2"}
+    assert sync_rows.visit_employers(hub, set()) == {}
