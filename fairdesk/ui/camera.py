@@ -58,9 +58,13 @@ def decode_image(image: QImage, max_side: int = MAX_SIDE) -> list[str]:
 
 # ---------------------------------------------------------------- sources
 class FrameSource(QObject):
-    """Emits ``frame(QImage)``; ``problem`` is a sentence when it cannot run."""
+    """Emits ``frame(QImage)``; ``problem`` is a sentence when it cannot run.
+
+    ``failed(sentence)`` is emitted when a running source stops by itself.
+    """
 
     frame = Signal(QImage)
+    failed = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -89,6 +93,8 @@ class ImageFrameSource(FrameSource):
 class CameraSource(FrameSource):
     """The device's camera through QtMultimedia; "No camera found" when there is none."""
 
+    NO_CAMERA = "No camera found. Use the scanner or type the ref code."
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         quiet_multimedia()
@@ -97,7 +103,7 @@ class CameraSource(FrameSource):
         inputs = QMediaDevices.videoInputs()
         self._camera: Any = None
         if not inputs:
-            self.problem = "No camera found. Use the scanner or type the ref code."
+            self.problem = self.NO_CAMERA
             return
         self._build(QMediaDevices.defaultVideoInput())
 
@@ -121,6 +127,7 @@ class CameraSource(FrameSource):
     def _failed(self, error: object, text: str) -> None:
         self.problem = f"The camera stopped: {text or error}"
         self.running = False
+        self.failed.emit(self.problem)
 
     def start(self) -> None:
         if self._camera is not None and self.available:
@@ -131,6 +138,21 @@ class CameraSource(FrameSource):
         if self._camera is not None:
             self._camera.stop()
         super().stop()
+
+
+class PageCameraSource(CameraSource):
+    """A camera for photographing paper pages: its sharpest picture, not the quickest."""
+
+    NO_CAMERA = ("No camera found on this computer: plug in a webcam, or attach the "
+                 "résumé as a file instead.")
+
+    def _build(self, device: Any) -> None:
+        super()._build(device)
+        formats = [f for f in device.videoFormats() if f.maxFrameRate() >= 5]
+        if formats:
+            best = max(formats, key=lambda f: (f.resolution().width() * f.resolution().height(),
+                                               f.maxFrameRate()))
+            self._camera.setCameraFormat(best)
 
 
 # ---------------------------------------------------------------- decoding

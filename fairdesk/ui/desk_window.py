@@ -7,9 +7,10 @@ scanner works anywhere on the screen (:mod:`fairdesk.ui.scanner_filter`).
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,6 +30,7 @@ from fairdesk.services import badges
 from fairdesk.services.app_settings import AppSettings
 from fairdesk.services.session import EventSession
 from fairdesk.ui import printing, theme
+from fairdesk.ui.camera import PageCameraSource
 from fairdesk.ui.desk_panel import CandidatePanel
 from fairdesk.ui.desk_style import desk_style
 from fairdesk.ui.presenters.base import Message
@@ -36,9 +38,10 @@ from fairdesk.ui.presenters.desk import REPRINT_REASONS, UNDO_REASONS, DeskPrese
 from fairdesk.ui.presenters.desk_output import BadgeOutput
 from fairdesk.ui.presenters.launcher import OpenRequest
 from fairdesk.ui.scanner_filter import ScannerFilter
-from fairdesk.ui.walk_in_dialog import CandidateDialog
+from fairdesk.ui.walk_in_dialog import CameraFactory, CandidateDialog
 from fairdesk.ui.widgets import button, label, shortcut
 
+PRINT_DRAIN_S = 10.0  # closing waits this long at most for badges still printing
 # Window shortcuts the search field must not swallow (QLineEdit has its own Ctrl+Z).
 _PASS_THROUGH = {QKeySequence(k).toString() for k in
                  ("Ctrl+P", "Ctrl+Z", "Ctrl+E", "Ctrl+N", "Ctrl+Shift+P", "Ctrl+Shift+H")}
@@ -78,10 +81,14 @@ class SearchField(QLineEdit):
 
 
 class DeskWindow(QMainWindow):
-    def __init__(self, presenter: DeskPresenter, settings: AppSettings) -> None:
+    """``camera`` makes the webcam's frame source for photos of paper résumés (tests: a fake)."""
+
+    def __init__(self, presenter: DeskPresenter, settings: AppSettings,
+                 camera: CameraFactory | None = None) -> None:
         super().__init__()
         self.presenter = presenter
         self.settings = settings
+        self.camera: CameraFactory = camera or PageCameraSource
         session = presenter.session
         self.setWindowTitle(f"FairDesk — Registration desk {session.desk} — "
                             f"{session.event.name}")
@@ -252,11 +259,11 @@ class DeskWindow(QMainWindow):
     def edit(self) -> None:
         form = self.presenter.edit_form()
         if form is not None:
-            CandidateDialog(form, self).exec()
+            CandidateDialog(form, self, self.camera).exec()
         self.search.setFocus()
 
     def walk_in(self) -> None:
-        CandidateDialog(self.presenter.walk_in_form(), self).exec()
+        CandidateDialog(self.presenter.walk_in_form(), self, self.camera).exec()
         self.search.setFocus()
 
     def choose_printer(self) -> None:
@@ -286,8 +293,16 @@ class DeskWindow(QMainWindow):
         # get here, so the next start reopens this desk (issue 5, item 6).
         self.settings.set("last_screen", {})
         self.scanner.remove()
+        self._finish_printing()
         self.presenter.close()
         super().closeEvent(event)
+
+    def _finish_printing(self, timeout_s: float = PRINT_DRAIN_S) -> None:
+        """Let badges on their way be recorded before the session goes (a bounded wait)."""
+        deadline = time.monotonic() + timeout_s
+        while self.presenter.printing and time.monotonic() < deadline:
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+            time.sleep(0.01)
 
 
 # ---------------------------------------------------------------- composition

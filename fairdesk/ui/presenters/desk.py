@@ -57,8 +57,11 @@ class DeskPresenter(Presenter):
         self.printing: set[str] = set()  # candidate ids whose badge is on its way
         self.on_printed: Callable[[str], None] = lambda where: None
         self._unsubscribe = session.subscribe(self._session_changed)
+        self.closed = False
 
     def close(self) -> None:
+        """No more work: a badge finishing after this is not recorded (the session may be gone)."""
+        self.closed = True
         self._unsubscribe()
 
     # ---------------------------------------------------------- search
@@ -170,6 +173,8 @@ class DeskPresenter(Presenter):
 
     def _printed(self, job: BadgeJob, where: str) -> None:
         self.printing.discard(job.candidate_id)
+        if self.closed:
+            return
         try:
             candidate = find_candidate(self.session, job.candidate_id)
             badges.record_print(self.session, candidate, job.layout, job.reason or None)
@@ -181,6 +186,8 @@ class DeskPresenter(Presenter):
 
     def _print_failed(self, job: BadgeJob, why: str) -> None:
         self.printing.discard(job.candidate_id)
+        if self.closed:
+            return
         self.say("error", f"The badge of {job.name} ({job.ref}) did not print: {why}",
                  "print_failed")
         self.changed()

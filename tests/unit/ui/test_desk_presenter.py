@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -12,13 +12,13 @@ from fairdesk.services.candidates import find_candidate
 from fairdesk.services.session import EventSession
 from fairdesk.storage import badge_prints, checkins, oplog
 from fairdesk.ui.presenters.desk import DeskPresenter
-from fairdesk.ui.presenters.desk_output import FolderSync
+from fairdesk.ui.presenters.desk_output import BadgeJob, Done, Failed, FolderSync
 from tests.conftest import FakeClock
 
 
 @pytest.fixture
 def desk(session: EventSession, tmp_path: Path,
-         make_people: Callable[..., list[str]]) -> DeskPresenter:
+         make_people: Callable[..., list[str]]) -> Iterator[DeskPresenter]:
     session.role, session.desk = "desk", 2
     make_people(5)
     presenter = DeskPresenter(session, FolderSync(tmp_path / "badges"))
@@ -219,3 +219,30 @@ def test_printer_failure_is_said_and_nothing_is_logged(
     assert desk.last_message is not None and desk.last_message.code == "print_failed"
     assert desk.card is not None and desk.card.checked_in and not desk.card.has_print
     assert desk.printer_state == "No printer chosen"
+
+
+class HeldOutput(FolderSync):
+    """A printer that finishes only when the test says so."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(folder)
+        self.held: list[Callable[[], None]] = []
+
+    def send(self, job: BadgeJob, done: Done, failed: Failed) -> None:
+        self.held.append(lambda: super(HeldOutput, self).send(job, done, failed))
+
+
+def test_a_badge_finishing_after_the_desk_closed_is_dropped_quietly(
+        session: EventSession, tmp_path: Path, make_people: Callable[..., list[str]]) -> None:
+    session.role, session.desk = "desk", 2
+    make_people(3)
+    output = HeldOutput(tmp_path / "badges")
+    presenter = DeskPresenter(session, output)
+    presenter.set_query("jn bap")
+    presenter.enter()
+    messages: list[str] = []
+    presenter.on_message = lambda m: messages.append(m.text)
+    presenter.close()
+    session.close()  # the window went, and the session with it
+    output.held.pop()()  # must not touch the closed session
+    assert messages == [] and not presenter.printing

@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from fairdesk.services import badges
 from fairdesk.services.app_settings import AppSettings
 from fairdesk.services.candidates import find_candidate
 from fairdesk.services.session import EventSession
-from fairdesk.storage import checkins, oplog
+from fairdesk.storage import badge_prints, checkins, oplog
 from fairdesk.ui import scanner_filter
 from fairdesk.ui.desk_window import DeskWindow, desk_window, reopen_request
 from fairdesk.ui.walk_in_dialog import CandidateDialog
@@ -46,17 +46,17 @@ class ScannerClock:
     def __call__(self) -> float:
         return self.pinned if self.pinned is not None else time.monotonic() * 1000
 
-    def type_burst(self, widget: object, text: str, gap_ms: float = SCANNER_MS) -> None:
+    def type_burst(self, widget: QWidget, text: str, gap_ms: float = SCANNER_MS) -> None:
         start = time.monotonic() * 1000
         try:
             for n, char in enumerate(text):
                 self.pinned = start + n * gap_ms
                 if char == "\r":
-                    QTest.keyClick(widget, Qt.Key.Key_Return)  # type: ignore[arg-type]
+                    QTest.keyClick(widget, Qt.Key.Key_Return)
                 elif char == "\t":
-                    QTest.keyClick(widget, Qt.Key.Key_Tab)  # type: ignore[arg-type]
+                    QTest.keyClick(widget, Qt.Key.Key_Tab)
                 else:
-                    QTest.keyClicks(widget, char)  # type: ignore[arg-type]
+                    QTest.keyClicks(widget, char)
                 QTest.qWait(int(gap_ms))  # the event loop runs between keys, as it would
         finally:
             self.pinned = None  # real time is now past every pinned stamp
@@ -138,6 +138,7 @@ def test_a_scanned_badge_checks_in_and_never_lands_in_the_search_field(
     payload = badges.payload_for(session, person)
     scanner.type_burst(window.search, payload + suffix)
     qtbot.waitUntil(lambda: printed(tmp_path) == ["C-0002.pdf"], timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "Badge printed" in window.banner.text(), timeout=WAIT_MS)
     assert window.search.text() == ""
     assert window.search.hasFocus()
     assert checkins.active_on(session.store, person.id, session.fair_day()) is not None
@@ -161,6 +162,7 @@ def test_a_scan_while_typing_a_name_keeps_the_typed_text_apart(
     qtbot.waitUntil(lambda: window.search.text() == "ker", timeout=WAIT_MS)
     scanner.type_burst(window.search, "C-0004\r")
     qtbot.waitUntil(lambda: printed(tmp_path) == ["C-0004.pdf"], timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "Badge printed" in window.banner.text(), timeout=WAIT_MS)
     assert "C-0004" not in window.search.text()
 
 
@@ -188,7 +190,9 @@ def test_ctrl_n_registers_a_walk_in_by_keyboard_alone(
         qtbot.waitUntil(lambda: field.text() == text, timeout=WAIT_MS)
 
     def press(key: Qt.Key) -> None:
-        QTest.keyClick(QApplication.focusWidget(), key)
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        QTest.keyClick(focused, key)
 
     def fill() -> None:
         dialog = QApplication.activeModalWidget()
@@ -209,10 +213,22 @@ def test_ctrl_n_registers_a_walk_in_by_keyboard_alone(
     QTest.keyClick(window.search, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: bool(done), timeout=WAIT_MS)
     qtbot.waitUntil(lambda: printed(tmp_path) == ["W3-0001.pdf"], timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "Badge printed" in window.banner.text(), timeout=WAIT_MS)
     walk_in = find_candidate(session, "W3-0001")
     assert walk_in.display_name == "Shanice Alexis" and walk_in.consent
     assert checkins.active_on(session.store, walk_in.id, session.fair_day()) is not None
     qtbot.waitUntil(lambda: window.focusWidget() is window.search)
+
+
+def test_closing_while_a_badge_prints_still_records_the_print(
+        window: DeskWindow, session: EventSession) -> None:
+    window.presenter.set_query("jn bap")
+    window.presenter.enter()
+    assert window.presenter.printing  # the badge is on its way
+    window.close()
+    assert not window.presenter.printing
+    person = find_candidate(session, "C-0003")
+    assert len(badge_prints.for_candidate(session.store, person.id)) == 1
 
 
 def test_the_desk_is_remembered_for_a_restart(window: DeskWindow, tmp_path: Path) -> None:

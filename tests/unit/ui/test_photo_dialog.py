@@ -1,0 +1,210 @@
+"""The walk-in form's résumé buttons and the photo dialog, wired, with a fake camera."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pikepdf
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from fairdesk.services.session import EventSession
+from fairdesk.storage import resumes
+from fairdesk.ui.camera import FrameSource, ImageFrameSource
+from fairdesk.ui.photo_dialog import PhotoDialog
+from fairdesk.ui.presenters.desk import DeskPresenter
+from fairdesk.ui.presenters.desk_output import FolderSync
+from fairdesk.ui.presenters.photo import NO_CAMERA, PhotoPages
+from fairdesk.ui.walk_in_dialog import CandidateDialog
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+WAIT_MS = 30_000
+
+
+def rendered_page(number: int) -> QImage:
+    """What a webcam sees of a printed résumé page: dark text on off-white paper."""
+    image = QImage(960, 720, QImage.Format.Format_RGB32)
+    image.fill(QColor("#8a8f94"))  # the desk
+    painter = QPainter(image)
+    painter.fillRect(230, 20, 500, 680, QColor("#f4f1ea"))
+    painter.setPen(QColor("#222222"))
+    painter.setFont(QFont("DejaVu Sans", 18))
+    painter.drawText(260, 80, f"Shanice Alexis — page {number}")
+    painter.setFont(QFont("DejaVu Sans", 10))
+    for line in range(24):
+        painter.drawText(260, 130 + line * 22, "Customer service, 3 years · English, Kwéyòl")
+    painter.end()
+    return image
+
+
+class FakeCamera(ImageFrameSource):
+    """A camera that shows a page whenever asked; ``problem`` makes it a missing one."""
+
+    def __init__(self, problem: str = "") -> None:
+        super().__init__()
+        self.problem = problem
+        self.started = 0
+
+    def start(self) -> None:
+        super().start()
+        self.started += 1
+
+    def show_page(self, number: int) -> None:
+        self.push(rendered_page(number))
+
+
+@pytest.fixture
+def desk(session: EventSession, tmp_path: Path,
+         make_people: Callable[..., list[str]]) -> Iterator[DeskPresenter]:
+    session.role, session.desk = "desk", 2
+    make_people(2)
+    presenter = DeskPresenter(session, FolderSync(tmp_path / "badges"))
+    yield presenter
+    presenter.close()
+
+
+def photo_dialog(qtbot: QtBot, camera: FakeCamera) -> PhotoDialog:
+    dialog = PhotoDialog(PhotoPages(camera.problem), camera)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=WAIT_MS)
+    return dialog
+
+
+def test_space_takes_pages_alt_r_retakes_and_enter_uses_them(qtbot: QtBot) -> None:
+    camera = FakeCamera()
+    dialog = photo_dialog(qtbot, camera)
+    assert camera.running and camera.started == 1
+    assert not dialog.take_button.isEnabled()  # no picture yet
+    camera.show_page(1)
+    assert dialog.take_button.isEnabled() and not dialog.preview.pixmap().isNull()
+    QTest.keyClick(dialog.list, Qt.Key.Key_Space)
+    camera.show_page(2)
+    QTest.keyClick(dialog.list, Qt.Key.Key_Space)
+    assert dialog.list.count() == 2 and dialog.list.currentRow() == 1
+    assert "2 pages taken" in dialog.status.text()
+    QTest.keyClick(dialog.list, Qt.Key.Key_Up)
+    assert dialog.pages.selected == 0
+    QTest.keyClick(dialog.list, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: dialog.pages.replacing == 0, timeout=WAIT_MS)  # an animated click
+    assert dialog.list.item(0).text() == "Page 1 (retake)"
+    first = dialog.pages.pages[0]
+    camera.show_page(3)
+    QTest.keyClick(dialog.list, Qt.Key.Key_Space)
+    assert dialog.list.count() == 2 and dialog.pages.pages[0] != first
+    QTest.keyClick(dialog.list, Qt.Key.Key_Return)
+    assert dialog.result() == PhotoDialog.DialogCode.Accepted
+    resume = dialog.pages.result
+    assert resume is not None and resume.pages == 2
+    with pikepdf.open(__import__("io").BytesIO(resume.data)) as pdf:
+        assert len(pdf.pages) == 2
+    assert not camera.running  # the camera is off once the dialog is closed
+
+
+def test_escape_cancels_and_turns_the_camera_off(qtbot: QtBot) -> None:
+    camera = FakeCamera()
+    dialog = photo_dialog(qtbot, camera)
+    camera.show_page(1)
+    QTest.keyClick(dialog.list, Qt.Key.Key_Space)
+    QTest.keyClick(dialog.list, Qt.Key.Key_Escape)
+    assert dialog.result() == PhotoDialog.DialogCode.Rejected
+    assert dialog.pages.result is None and dialog.pages.pages == [] and not camera.running
+
+
+def test_with_no_camera_the_photo_button_is_disabled_and_says_why(
+        qtbot: QtBot, desk: DeskPresenter) -> None:
+    form_dialog = CandidateDialog(desk.walk_in_form(), camera=lambda: FakeCamera(NO_CAMERA))
+    qtbot.addWidget(form_dialog)
+    assert not form_dialog.photo_button.isEnabled()
+    assert form_dialog.photo_button.toolTip() == NO_CAMERA
+    assert form_dialog.camera_note.text() == NO_CAMERA
+    without = CandidateDialog(desk.walk_in_form())  # no camera factory at all
+    qtbot.addWidget(without)
+    assert not without.photo_button.isEnabled()
+
+
+def fill_name(dialog: CandidateDialog) -> None:
+    for key, text in (("first_name", "Shanice"), ("last_name", "Alexis")):
+        field = dialog.inputs[key]
+        QTest.keyClicks(field, text)
+    dialog.inputs["consent"].click()  # type: ignore[attr-defined]
+
+
+def test_alt_p_photographs_a_paper_resume_and_save_stores_it(
+        qtbot: QtBot, desk: DeskPresenter, session: EventSession, tmp_path: Path) -> None:
+    camera = FakeCamera()
+    dialog = CandidateDialog(desk.walk_in_form(), camera=lambda: camera)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=WAIT_MS)
+    fill_name(dialog)
+    steps: list[str] = []
+
+    def photograph() -> None:
+        photos = QApplication.activeModalWidget()
+        if not isinstance(photos, PhotoDialog) or not camera.running:
+            QTimer.singleShot(20, photograph)  # not up yet
+            return
+        for page in (1, 2):
+            camera.show_page(page)
+            QTest.keyClick(photos.list, Qt.Key.Key_Space)
+        QTest.keyClick(photos.list, Qt.Key.Key_Return)
+        steps.append("used")
+
+    QTimer.singleShot(0, photograph)
+    QTest.keyClick(dialog.photo_button, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: steps == ["used"], timeout=WAIT_MS)
+    assert dialog.resume_label.text().startswith("Résumé: photographed-resume.pdf (2 pages, ")
+    assert dialog.remove_button.isEnabled()
+    dialog.save_button.click()
+    qtbot.waitUntil((tmp_path / "badges" / "W2-0001.pdf").exists, timeout=WAIT_MS)
+    saved = desk.current
+    assert saved is not None and saved.ref == "W2-0001" and saved.resume_sha is not None
+    assert resumes.pages(session.store, saved.resume_sha) == 2
+
+
+def test_alt_r_attaches_a_file_shows_its_name_and_alt_m_takes_it_off(
+        qtbot: QtBot, desk: DeskPresenter, session: EventSession, tmp_path: Path) -> None:
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    path = tmp_path / "usb" / "Shanice CV.pdf"
+    path.parent.mkdir()
+    pdf.save(path)
+    dialog = CandidateDialog(desk.walk_in_form(), camera=lambda: FakeCamera(NO_CAMERA))
+    dialog.choose_file = lambda: path
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert not dialog.remove_button.isEnabled()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=WAIT_MS)
+    QTest.keyClick(dialog, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: dialog.form.resume is not None, timeout=WAIT_MS)  # off the GUI thread
+    assert dialog.resume_label.text().startswith("Résumé: Shanice CV.pdf (1 page, ")
+    QTest.keyClick(dialog, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: dialog.form.resume is None, timeout=WAIT_MS)
+    assert dialog.resume_label.text() == "No résumé attached"
+    fill_name(dialog)
+    dialog.save_button.click()
+    qtbot.waitUntil((tmp_path / "badges" / "W2-0001.pdf").exists, timeout=WAIT_MS)
+    assert resumes.count(session.store) == 0
+
+
+def test_the_dialog_draws_a_camera_that_stops(qtbot: QtBot) -> None:
+    camera = FakeCamera()
+    dialog = photo_dialog(qtbot, camera)
+    camera.show_page(1)
+    QTest.keyClick(dialog.list, Qt.Key.Key_Space)
+    source: FrameSource = camera
+    source.failed.emit("The camera stopped: device unplugged")
+    assert not dialog.take_button.isEnabled() and dialog.use_button.isEnabled()
+    assert dialog.preview.text() == "The camera stopped: device unplugged"
