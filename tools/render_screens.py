@@ -190,6 +190,63 @@ def _scene(cam: Camera, organizer: Any, page: Any, work: Path, settings: Any) ->
     window.close()
 
 
+def _paper_page(number: int) -> Any:
+    """What a desk webcam sees of page ``number`` of a printed résumé (a drawn QImage)."""
+    from PySide6.QtGui import QColor, QFont, QImage, QPainter
+
+    image = QImage(1280, 720, QImage.Format.Format_RGB32)
+    image.fill(QColor("#7d8388"))  # the desk top
+    painter = QPainter(image)
+    painter.fillRect(400, 12, 496, 700, QColor("#f6f3ec"))
+    painter.setPen(QColor("#1f2328"))
+    painter.setFont(QFont("DejaVu Sans", 20, QFont.Weight.Bold))
+    painter.drawText(440, 70, "Shanice Alexis" if number == 1 else "Experience (cont.)")
+    painter.setFont(QFont("DejaVu Sans", 10))
+    lines = ("Customer service agent, 2021–2024", "Inbound calls, billing queries",
+             "Team lead cover on weekends", "", "English, Kwéyòl, some French")
+    for n in range(25):
+        painter.drawText(440, 120 + n * 22, lines[(n + number) % len(lines)])
+    painter.end()
+    return image
+
+
+def _walk_in(cam: Camera, desk: Any) -> None:
+    """The walk-in form: a duplicate offered, a photographed résumé, the photo dialog."""
+    from fairdesk.services.candidates import find_candidate
+    from fairdesk.services.walkins import photos_to_resume
+    from fairdesk.ui.camera import ImageFrameSource
+    from fairdesk.ui.photo_dialog import PhotoDialog, jpeg_bytes
+    from fairdesk.ui.presenters.photo import PhotoPages
+    from fairdesk.ui.walk_in_dialog import CandidateDialog
+
+    webcam = ImageFrameSource()
+    known = find_candidate(desk.presenter.session, "C-0257")
+    form = desk.presenter.walk_in_form()
+    for key, value in (("first_name", known.first_name), ("last_name", known.last_name),
+                       ("email", known.email)):
+        form.set(key, value)
+    dialog = CandidateDialog(form, desk, lambda: webcam)
+    cam.shot(dialog, "desk-5-walk-in-duplicate", (760, dialog.sizeHint().height()))
+    dialog.close()
+    form = desk.presenter.walk_in_form()
+    for key, value in (("first_name", "Shanice"), ("last_name", "Alexis"),
+                       ("email", "shanice.alexis@example.org")):
+        form.set(key, value)
+    form.set("consent", True)
+    form.attach_resume(photos_to_resume([jpeg_bytes(_paper_page(n)) for n in (1, 2)]))
+    dialog = CandidateDialog(form, desk, lambda: webcam)
+    cam.shot(dialog, "desk-7-walk-in-resume", (760, dialog.sizeHint().height()))
+    pages = PhotoPages()
+    photos = PhotoDialog(pages, webcam, dialog)
+    photos.show()
+    webcam.push(_paper_page(1))
+    photos.take()
+    webcam.push(_paper_page(2))
+    cam.shot(photos, "desk-8-photo-resume", photos.sizeHint().toTuple())
+    photos.reject()
+    dialog.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -230,6 +287,7 @@ def main() -> int:
         desk = app.open_window(OpenRequest(event, "desk", desk=2), settings,
                                print_to=work / "badges")
         cam.shot(desk, "desk", DESK)
+        _walk_in(cam, desk)
     try:
         _standalone_booth(cam, event, employer, settings)
         _paired(cam, organizer, work, settings)
