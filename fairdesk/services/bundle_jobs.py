@@ -27,7 +27,7 @@ from typing import Any
 
 from fairdesk.domain.rules import zone
 from fairdesk.exports.bundle_model import BundleCandidate, BundleHeader, Cancelled
-from fairdesk.exports.bundle_writer import write_bundle
+from fairdesk.exports.bundle_writer import prepare, write_bundle
 from fairdesk.storage import export_rows, resumes
 from fairdesk.storage.export_rows import BundleRow
 from fairdesk.storage.store import EventStore, open_event_file
@@ -136,6 +136,7 @@ class _Runner:
 
     def run_parallel(self, store: EventStore, path: Path, workers: int) -> bool:
         context = multiprocessing.get_context(_start_method())
+        prepare()  # once, here: a forked worker inherits the loaded fonts
         if self._stop():
             return True
         stop, self.events = context.Event(), context.Queue()
