@@ -162,10 +162,20 @@ class Hub:
                    if policy.may_see(caller, op, visit_employer(op, known))]
         stubs: list[dict[str, Any]] = []
         if caller.role == "booth":
-            ids = {str(p.op.body["candidate_id"]) for p in visible if p.op.kind == "visit.record"}
-            stubs = sync_rows.candidate_stubs(self.store, ids, policy.STUB_FIELDS)
+            stubs = self._stubs(caller, visible, [op for op, _ in rows])
         self._touch(caller)
         return PullPage(visible, rows[-1][1] if rows else since, len(rows) == limit, stubs)
+
+    def _stubs(self, caller: Caller, visible: list[PulledOp], page: list[Op]
+               ) -> list[dict[str, Any]]:
+        """The card of each candidate the booth's visits in this page reference,
+        and again of each visited candidate a roster op in this page changed
+        (a walk-in whose desk record reached the hub after the booth's visit)."""
+        ids = {str(p.op.body["candidate_id"]) for p in visible if p.op.kind == "visit.record"}
+        changed = {str(op.body.get("id")) for op in page if op.kind in policy.CANDIDATE_KINDS}
+        if changed and caller.employer_id:
+            ids |= sync_rows.visited_by(self.store, caller.employer_id, changed - ids)
+        return sync_rows.candidate_stubs(self.store, ids, policy.STUB_FIELDS)
 
     def join(self, secret: str, name: str) -> dict[str, Any]:
         answer = devices.redeem(self.store, secret, name, self.clock())

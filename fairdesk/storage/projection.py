@@ -79,7 +79,7 @@ def search_text(row: dict[str, Any]) -> str:
     return " ".join(p for p in parts if p)
 
 
-def _refresh_search(store: EventStore, candidate_id: str) -> None:
+def refresh_search(store: EventStore, candidate_id: str) -> None:
     row = store.row("SELECT * FROM candidates WHERE id = ?", (candidate_id,))
     if row is not None:
         text = search_text(row)
@@ -136,12 +136,12 @@ def _candidate_add(store: EventStore, op: Op) -> None:
         row["search_text"] = search_text(row)
         store.insert("candidates", row)
         return
-    _refresh_search(store, key)
+    refresh_search(store, key)
 
 
 def _candidate_update(store: EventStore, op: Op) -> None:
     _lww(store, "candidates", op.body["id"], _pick(op.body, CANDIDATE_FIELDS), op.hlc)
-    _refresh_search(store, op.body["id"])
+    refresh_search(store, op.body["id"])
 
 
 def _checkin_add(store: EventStore, op: Op) -> None:

@@ -102,14 +102,52 @@ def apply_page(store: EventStore, ops: list[tuple[Op, int]], stubs: list[dict[st
 
 
 def put_stubs(store: EventStore, stubs: list[dict[str, Any]]) -> None:
-    """Name-only candidates a booth needs for its visits (never contact details)."""
+    """The card columns of the candidates a booth's visits reference.
+
+    The hub is the booth's only source of candidate data (a booth never
+    edits a candidate), so a stub replaces what the booth had: the
+    placeholder it made from a badge becomes the desk's record, with its
+    real ref and card. A stub whose ref clashes with another row is skipped
+    (logged) so one bad stub never blocks a pull.
+    """
     for stub in stubs:
-        store.execute(
-            "INSERT OR IGNORE INTO candidates (id, ref, first_name, last_name, source, desk, "
-            "search_text, created_at) VALUES (?, ?, ?, ?, ?, ?, '', ?)",
-            (stub["id"], stub["ref"], stub.get("first_name", ""), stub.get("last_name", ""),
-             stub.get("source", "roster"), stub.get("desk"), stub.get("created_at", "")),
-        )
+        values = {name: stub.get(name) for name in _STUB_COLUMNS}
+        values["first_name"] = values["first_name"] or ""
+        values["last_name"] = values["last_name"] or ""
+        values["source"] = values["source"] or "roster"
+        for name in ("district", "education", "experience"):
+            values[name] = values[name] or ""
+        for name in ("languages", "roles"):
+            values[name] = values[name] or "[]"
+        columns = ", ".join(values)
+        updates = ", ".join(f"{name} = excluded.{name}" for name in values if name != "id")
+        store.execute("SAVEPOINT stub")
+        try:
+            store.execute(
+                f"INSERT INTO candidates ({columns}, search_text, created_at) "
+                f"VALUES ({', '.join('?' * len(values))}, '', ?) "
+                f"ON CONFLICT(id) DO UPDATE SET {updates}",
+                (*values.values(), stub.get("created_at") or ""))
+        except sqlite3.IntegrityError as error:
+            store.execute("ROLLBACK TO stub")
+            log.warning("candidate stub %s skipped: %s", stub.get("id"), error)
+        else:
+            projection.refresh_search(store, str(values["id"]))
+        store.execute("RELEASE stub")
+
+
+_STUB_COLUMNS = ("id", "ref", "first_name", "last_name", "source", "desk", "district",
+                 "education", "languages", "roles", "experience")
+
+
+def visited_by(store: EventStore, employer_id: str, candidate_ids: set[str]) -> set[str]:
+    """Those of ``candidate_ids`` that ``employer_id``'s booth has visited."""
+    if not candidate_ids:
+        return set()
+    return {str(row[0]) for row in store.db.conn.execute(
+        "SELECT DISTINCT v.candidate_id FROM json_each(?) AS j CROSS JOIN visits AS v "
+        "ON v.candidate_id = j.value WHERE v.employer_id = ?",
+        (json.dumps(sorted(candidate_ids)), employer_id))}
 
 
 # ---------------------------------------------------------------- both sides

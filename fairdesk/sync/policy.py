@@ -8,7 +8,9 @@ push only what their role may send, so nothing waits forever for the hub).
   rating or a note (résumé blobs never travel as ops at all).
 - **booth**: sends visits of its own employer only; sees the event (with
   the public key), its own employer and its own employer's visits, plus a
-  name stub (id, ref, name) of each candidate those visits reference.
+  stub of each candidate those visits reference: the card's columns (name,
+  ref, roles, languages, education, district, experience), never contact
+  details or consent; sent again whenever the hub learns more of them.
 - **organizer** (the hub's own file): everything.
 """
 
@@ -28,7 +30,10 @@ SEE_KINDS: dict[str, frozenset[str]] = {
     "desk": EVENT_KINDS | ROSTER_KINDS | {"employer.upsert"},
     "booth": EVENT_KINDS | VISIT_KINDS | {"employer.upsert"},
 }
-STUB_FIELDS = ("id", "ref", "first_name", "last_name", "source", "desk")
+# The candidate columns a booth gets: what its card shows, nothing to contact.
+STUB_FIELDS = ("id", "ref", "first_name", "last_name", "source", "desk", "district",
+               "education", "languages", "roles", "experience")
+CANDIDATE_KINDS = frozenset({"candidate.add", "candidate.update"})
 
 
 @dataclass(frozen=True)
