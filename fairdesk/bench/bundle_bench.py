@@ -2,7 +2,12 @@
 the same résumé files (``qpdf --empty --pages … -- out.pdf``) in the same run.
 
 Our time includes what qpdf does not do (summary pages, index, links, bookmarks,
-CSV/XLSX, the ZIP), so the target allows twice qpdf's time.
+CSV/XLSX, the ZIP), so the target allows twice qpdf's time. The export writes
+bundles in worker processes as well (one per core); qpdf runs one process.
+
+Both are timed three times, interleaved, and the best of each is kept: on a
+machine shared with other work a single run of either can take half as long
+again, and the minimum is the time the work itself needs.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from fairdesk.services.session import EventSession
 from fairdesk.storage import export_rows, resumes
 
 FULL, QUICK = (1000, 10), (200, 6)
+RUNS = 3
 
 
 def _spill_resumes(session: EventSession, folder: Path) -> list[list[Path]]:
@@ -64,14 +70,19 @@ def bundle(quick: bool = False) -> Figure:
             spill = folder / "resumes"
             spill.mkdir()
             groups = _spill_resumes(session, spill)
-            baseline = _qpdf_seconds(groups, spill)
-            start = time.perf_counter()
-            report = build_bundles(session, folder / "bundles")
-            ours = time.perf_counter() - start
+            baselines, times = [], []
+            for run in range(RUNS):
+                baselines.append(_qpdf_seconds(groups, spill))
+                start = time.perf_counter()
+                report = build_bundles(session, folder / f"bundles-{run}")
+                times.append(time.perf_counter() - start)
+            baseline, ours = min(baselines), min(times)
         finally:
             session.close()
     note = (f"{candidates} candidates, {len(report['employers'])} bundles, "
-            f"{report['pages']} pages, {sum(map(len, groups))} résumé files")
+            f"{report['pages']} pages, {sum(map(len, groups))} résumé files; best of {RUNS} "
+            f"(ours {' '.join(f'{t:.2f}' for t in times)} s, "
+            f"qpdf {' '.join(f'{t:.2f}' for t in baselines)} s)")
     return Figure("bundle", round(ours, 3), "s", round(baseline, 3), "ratio <= 2", note)
 
 
