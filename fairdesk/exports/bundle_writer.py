@@ -59,7 +59,11 @@ def order(candidates: Sequence[BundleCandidate]) -> list[Entry]:
 def write_bundle(target: Path, header: BundleHeader, candidates: Sequence[BundleCandidate],
                  fetch: ResumeFetcher, *, progress: Progress | None = None,
                  cancel: Cancel | None = None, max_open: int = 200) -> BundleResult:
-    """Write the bundle ZIP at ``target``; raises :class:`Cancelled` if cancelled."""
+    """Write the bundle ZIP at ``target``; raises :class:`Cancelled` if cancelled.
+
+    ``progress(done, total)`` follows the candidates, then repeats the total
+    after the book's pages are drawn and after the book is saved.
+    """
     entries = order(candidates)
     folder = safe_stem(target.stem)
     book_name = safe_filename(f"Résumé book - {header.employer}", ".pdf")
@@ -77,10 +81,14 @@ def write_bundle(target: Path, header: BundleHeader, candidates: Sequence[Bundle
         plan_pages(entries)
         front = io.BytesIO()  # cover, index and summaries: ~1 kB a page
         layout = draw_front(front, header, entries)
+        if progress is not None:  # the count stays; the stages after it take a while
+            progress(len(entries), len(entries))
         book = Path(work_name) / "book.pdf"  # pikepdf writes a stream in small pieces: slow
         pages = merger.finish(front, entries, layout, book,
                               f"Résumé book – {header.employer} – {header.event}")
         archive.write(book, f"{folder}/{book_name}", zipfile.ZIP_STORED)
+        if progress is not None:
+            progress(len(entries), len(entries))
         _tables(archive, folder, entries)
         archive.writestr(f"{folder}/README.txt", readme(header, entries, book_name))
     problems = [{"ref": e.candidate.ref, "name": e.candidate.display_name, "problem": e.problem}

@@ -18,7 +18,7 @@ import queue
 import threading
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import datetime
@@ -123,6 +123,7 @@ class _Runner:
         self.broken = False
         self.stop_workers: Any = None  # the workers' cancel event
         self.started = False  # a worker has reported progress
+        self.reported: tuple[int, str] = (-1, "")
         self.events: Any = None  # the workers' progress queue
 
     def run_here(self, store: EventStore) -> bool:
@@ -147,8 +148,9 @@ class _Runner:
             self._top_up()
             while True:
                 self.run_here(store)
-                while self.running:
-                    self._poll(timeout=0.05)
+                while self.running:  # this thread is done: wait for the workers
+                    wait(self.running, timeout=0.05, return_when=FIRST_COMPLETED)
+                    self._poll(timeout=0)
                     self._stop()
                 if not self.todo or self.cancelled:
                     break  # else a broken pool handed its bundles back
@@ -176,8 +178,10 @@ class _Runner:
         return self.cancelled
 
     def _report(self, name: str) -> None:
-        if self.progress is not None:
-            self.progress(min(sum(self.done.values()), self.total), self.total, name)
+        done = min(sum(self.done.values()), self.total)
+        if self.progress is not None and (done, name) != self.reported:
+            self.reported = (done, name)
+            self.progress(done, self.total, name)
 
     def _top_up(self) -> None:
         """Keep every worker busy with the next largest bundle.
