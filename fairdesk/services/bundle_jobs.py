@@ -34,7 +34,6 @@ from fairdesk.storage.store import EventStore, open_event_file
 
 Progress = Callable[[int, int, str], None]  # done, total, employer being written
 Cancel = Callable[[], bool]
-Opener = Callable[[], EventStore]
 
 PARALLEL_FROM = 300  # fewer candidates than this: not worth starting a process
 
@@ -88,10 +87,17 @@ def _local(at: datetime, job: BundleJob) -> str:
 
 
 def worker_count(jobs: list[BundleJob], path: Path | None) -> int:
-    """Processes worth using: one per core, no more than bundles, none for small work."""
+    """Processes worth using: one per core we may run on, no more than bundles (nor 4),
+    none for small work or an event in memory (nothing a worker could open)."""
     if path is None or len(jobs) < 2 or sum(j.size for j in jobs) < PARALLEL_FROM:
         return 1
-    return max(1, min(os.cpu_count() or 1, len(jobs), 4))
+    return max(1, min(_cores(), len(jobs), 4))
+
+
+def _cores() -> int:
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def run_jobs(store: EventStore, jobs: list[BundleJob], *, workers: int = 1,

@@ -193,7 +193,7 @@ def test_worker_count_only_for_large_exports_on_a_file(tmp_path: Path) -> None:
     assert bundle_jobs.worker_count(big, None) == 1  # in memory: nothing to share
     assert bundle_jobs.worker_count([job(10), job(10)], tmp_path) == 1
     assert bundle_jobs.worker_count([job(900)], tmp_path) == 1
-    assert bundle_jobs.worker_count(big, tmp_path) == min(os.cpu_count() or 1, 2)
+    assert bundle_jobs.worker_count(big, tmp_path) == min(bundle_jobs._cores(), 2)
 
 
 def test_an_in_memory_event_writes_on_this_thread(tmp_path: Path) -> None:
