@@ -32,10 +32,10 @@ def test_lists_employers_and_walks_an_export(session: EventSession,
     assert not screen.can_start and "folder" in screen.hint
     screen.set_out_dir(tmp_path)
     assert screen.can_start and screen.hint == "1 bundle(s), 3 candidate(s)."
-    steps: list[tuple[int, int]] = []
-    screen.run_export(progress=lambda d, t: steps.append((d, t)))
-    assert screen.state == "done"
-    assert steps[-1] == (3, 3)
+    steps: list[tuple[int, int, str]] = []
+    screen.run_export(progress=lambda d, t: steps.append((d, t, screen.current)))
+    assert screen.state == "done" and screen.current == ""
+    assert steps[-1] == (3, 3, "Bay BPO")
     assert [(r.employer, r.candidates) for r in screen.results] == [("Bay BPO", 3)]
     assert Path(screen.results[0].file).exists()
 
