@@ -74,6 +74,15 @@ def test_book_pages_bookmarks_links_and_qpdf_check(tmp_path: Path) -> None:
         assert len(links) == min(40, ROWS_PER_PAGE)
         first_target = links[0].Dest[0]
         assert first_target.objgen == pdf.pages[1 + index_page_count(40)].obj.objgen
+        # every summary page links back to the index page that lists its candidate
+        numbers = {page.obj.objgen: n for n, page in enumerate(pdf.pages)}
+        for index_page in range(index_page_count(40)):
+            rows = [a for a in pdf.pages[1 + index_page].obj.Annots if a.Subtype == "/Link"]
+            assert len(rows) == min(ROWS_PER_PAGE, 40 - index_page * ROWS_PER_PAGE)
+            for row in rows:
+                summary = pdf.pages[numbers[row.Dest[0].objgen]]
+                (back,) = [a for a in summary.obj.Annots if a.Subtype == "/Link"]
+                assert numbers[back.Dest[0].objgen] == 1 + index_page
 
 
 def test_members_and_consent(tmp_path: Path) -> None:
