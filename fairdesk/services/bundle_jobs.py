@@ -164,6 +164,7 @@ class _Runner:
             stop.set()
             raise
         finally:
+            self._drain()  # a worker cannot exit with its progress still unread
             self.pool.shutdown(wait=True, cancel_futures=True)
             self._drain()
         return self.cancelled
