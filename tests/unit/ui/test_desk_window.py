@@ -236,3 +236,72 @@ def test_the_desk_is_remembered_for_a_restart(window: DeskWindow, tmp_path: Path
     assert found is not None
     request, print_to = found
     assert request.role == "desk" and request.desk == 3 and print_to == tmp_path / "printed"
+
+
+def test_a_walk_in_with_a_photographed_resume_by_keyboard_alone(
+        qtbot: QtBot, session: EventSession, tmp_path: Path,
+        make_people: Callable[..., list[str]]) -> None:
+    """Ctrl+N, type, Alt+P, Space per page, Enter, Enter: the scanner filter stays out of it."""
+    from fairdesk.ui.camera import ImageFrameSource
+    from fairdesk.ui.photo_dialog import PhotoDialog
+    from fairdesk.ui.presenters.desk import DeskPresenter
+    from fairdesk.ui.presenters.desk_output import FolderSync
+    from tests.unit.ui.test_photo_dialog import rendered_page
+
+    make_people(2)
+    session.desk = 3
+    webcam = ImageFrameSource()
+    presenter = DeskPresenter(session, FolderSync(tmp_path / "printed"))
+    window = DeskWindow(presenter, AppSettings(tmp_path / "settings.json"), lambda: webcam)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)
+    window.search.setFocus()
+    done: list[str] = []
+
+    def focused() -> QWidget:
+        widget = QApplication.focusWidget()
+        assert widget is not None
+        return widget
+
+    def photograph() -> None:
+        photos = QApplication.activeModalWidget()
+        if not (isinstance(photos, PhotoDialog) and photos.isActiveWindow() and webcam.running):
+            QTimer.singleShot(20, photograph)
+            return
+        for page in (1, 2):
+            webcam.push(rendered_page(page))
+            QTest.keyClick(focused(), Qt.Key.Key_Space)
+            qtbot.waitUntil(lambda n=page: len(photos.pages.pages) == n, timeout=WAIT_MS)
+        QTest.keyClick(focused(), Qt.Key.Key_Return)
+        done.append("photos")
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not (isinstance(dialog, CandidateDialog) and dialog.isActiveWindow()
+                and QApplication.focusWidget() is dialog.inputs["first_name"]):
+            QTimer.singleShot(20, fill)
+            return
+        QTest.keyClicks(focused(), "Kayann", Qt.KeyboardModifier.NoModifier, HUMAN_MS)
+        qtbot.waitUntil(lambda: dialog.inputs["first_name"].text() == "Kayann",  # type: ignore[attr-defined]
+                        timeout=WAIT_MS)
+        QTimer.singleShot(0, photograph)
+        QTest.keyClick(focused(), Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda: done == ["photos"], timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: dialog.form.resume is not None, timeout=WAIT_MS)
+        assert dialog.focusWidget() is dialog.photo_button  # back where it left off
+        dialog.activateWindow()  # a window manager does this when the photo dialog goes
+        qtbot.waitUntil(dialog.isActiveWindow, timeout=WAIT_MS)
+        QTest.keyClick(focused(), Qt.Key.Key_Return)
+        done.append("saved")
+
+    QTimer.singleShot(0, fill)
+    QTest.keyClick(window.search, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: done == ["photos", "saved"], timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: printed(tmp_path) == ["W3-0001.pdf"], timeout=WAIT_MS)
+    walk_in = find_candidate(session, "W3-0001")
+    assert walk_in.first_name == "Kayann" and walk_in.cv_filename == "photographed-resume.pdf"
+    assert walk_in.resume_sha is not None and not webcam.running
+    window.close()

@@ -208,3 +208,37 @@ def test_the_dialog_draws_a_camera_that_stops(qtbot: QtBot) -> None:
     source.failed.emit("The camera stopped: device unplugged")
     assert not dialog.take_button.isEnabled() and dialog.use_button.isEnabled()
     assert dialog.preview.text() == "The camera stopped: device unplugged"
+
+
+class _Size:
+    def __init__(self, w: int, h: int) -> None:
+        self.w, self.h = w, h
+
+    def width(self) -> int:
+        return self.w
+
+    def height(self) -> int:
+        return self.h
+
+
+class _Format:
+    def __init__(self, w: int, h: int, fps: float) -> None:
+        self.size, self.fps = _Size(w, h), fps
+
+    def resolution(self) -> _Size:
+        return self.size
+
+    def maxFrameRate(self) -> float:  # QCameraFormat's name
+        return self.fps
+
+
+def test_pages_are_photographed_at_full_hd_when_the_webcam_offers_it() -> None:
+    from fairdesk.ui.camera import page_format
+
+    vga, hd, full_hd, full_hd_slow, uhd = (_Format(640, 480, 30), _Format(1280, 720, 30),
+                                           _Format(1920, 1080, 30), _Format(1920, 1080, 5),
+                                           _Format(3840, 2160, 30))
+    assert page_format([vga, full_hd_slow, uhd, full_hd, hd]) is full_hd
+    assert page_format([vga, hd]) is hd
+    assert page_format([uhd]) is uhd  # nothing smaller: take what there is
+    assert page_format([]) is None
