@@ -245,14 +245,25 @@ class _Runner:
 def _start_method() -> str:
     """``fork`` when this process runs a single thread (the command line): the worker
     starts at once with everything imported. Beside other threads (the GUI, where
-    this runs on a job thread) a fork could copy a lock some thread holds, so
+    this runs on a Qt job thread) a fork could copy a lock some thread holds, so
     ``spawn`` (a fresh interpreter, ~0.3 s of imports, overlapped by this
     thread's own bundle). The worker never uses the connection a fork copies:
     it opens its own and leaves with ``os._exit``, so SQLite never sees it closed.
     """
-    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+    if "fork" in multiprocessing.get_all_start_methods() and _one_thread():
         return "fork"
     return "spawn"
+
+
+def _one_thread() -> bool:
+    """Whether the operating system sees one thread in this process. ``threading``
+    alone would miss threads Python did not start (Qt's), even the one we run on."""
+    if threading.active_count() != 1 or threading.current_thread() is not threading.main_thread():
+        return False
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:  # not Linux: cannot tell, so do not fork
+        return False
 
 
 # ------------------------------------------------------------------ in a worker process

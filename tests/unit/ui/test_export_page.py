@@ -167,3 +167,15 @@ def test_no_employers_shows_the_empty_state(qtbot: QtBot, session: EventSession)
     view.redraw()
     assert view.empty.isVisibleTo(view) and not view.employers.isVisibleTo(view)
     assert not view.start_button.isEnabled()
+
+
+def test_bundle_workers_are_spawned_from_a_qt_job_thread(qtbot: QtBot) -> None:
+    """Forking beside Qt's threads could copy a lock one of them holds."""
+    from fairdesk.services import bundle_jobs
+    from fairdesk.ui import jobs
+
+    answers: list[object] = []
+    jobs.start(lambda _progress, _cancel: bundle_jobs._start_method(), answers.append,
+               answers.append)
+    qtbot.waitUntil(lambda: bool(answers), timeout=10_000)
+    assert answers == ["spawn"]
