@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
@@ -20,6 +20,7 @@ from fairdesk.storage import badge_prints, checkins, oplog
 from fairdesk.ui import scanner_filter
 from fairdesk.ui.desk_window import DeskWindow, desk_window, reopen_request
 from fairdesk.ui.walk_in_dialog import CandidateDialog
+from tests.unit.ui.walk_in_helpers import when_up
 
 # The offscreen platform cannot resize windows to their size hints and says so
 # each time a label's text changes; on a real screen (xvfb, X11) it is silent.
@@ -84,6 +85,11 @@ def window(qtbot: QtBot, session: EventSession, tmp_path: Path,
     made.search.setFocus()
     yield made
     made.close()
+
+
+def first_field(dialog: CandidateDialog) -> bool:
+    """The walk-in form is up and typing goes into its first field."""
+    return QApplication.focusWidget() is dialog.inputs["first_name"]
 
 
 def printed(tmp_path: Path) -> list[str]:
@@ -181,7 +187,7 @@ def test_a_forged_scan_changes_nothing(qtbot: QtBot, window: DeskWindow,
 
 def test_ctrl_n_registers_a_walk_in_by_keyboard_alone(
         qtbot: QtBot, window: DeskWindow, session: EventSession, tmp_path: Path) -> None:
-    done: list[bool] = []
+    done: list[str] = []
 
     def type_into(text: str) -> None:
         field = QApplication.focusWidget()
@@ -194,12 +200,7 @@ def test_ctrl_n_registers_a_walk_in_by_keyboard_alone(
         assert focused is not None
         QTest.keyClick(focused, key)
 
-    def fill() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not (isinstance(dialog, CandidateDialog) and dialog.isActiveWindow()
-                and QApplication.focusWidget() is dialog.inputs["first_name"]):
-            QTimer.singleShot(20, fill)  # the form is not up yet
-            return
+    def fill(dialog: CandidateDialog) -> None:
         type_into("Shanice")
         press(Qt.Key.Key_Tab)
         type_into("Alexis")
@@ -207,11 +208,12 @@ def test_ctrl_n_registers_a_walk_in_by_keyboard_alone(
             press(Qt.Key.Key_Tab)
         press(Qt.Key.Key_Space)
         press(Qt.Key.Key_Return)
-        done.append(True)
+        assert not dialog.isVisible()
 
-    QTimer.singleShot(0, fill)
+    when_up(CandidateDialog, fill, done, ready=first_field)
     QTest.keyClick(window.search, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: bool(done), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: bool(done), timeout=WAIT_MS + 5_000)
+    assert done == ["done"]
     qtbot.waitUntil(lambda: printed(tmp_path) == ["W3-0001.pdf"], timeout=WAIT_MS)
     qtbot.waitUntil(lambda: "Badge printed" in window.banner.text(), timeout=WAIT_MS)
     walk_in = find_candidate(session, "W3-0001")
@@ -242,15 +244,14 @@ def test_a_walk_in_with_a_photographed_resume_by_keyboard_alone(
         qtbot: QtBot, session: EventSession, tmp_path: Path,
         make_people: Callable[..., list[str]]) -> None:
     """Ctrl+N, type, Alt+P, Space per page, Enter, Enter: the scanner filter stays out of it."""
-    from fairdesk.ui.camera import ImageFrameSource
     from fairdesk.ui.photo_dialog import PhotoDialog
     from fairdesk.ui.presenters.desk import DeskPresenter
     from fairdesk.ui.presenters.desk_output import FolderSync
-    from tests.unit.ui.test_photo_dialog import rendered_page
+    from tests.unit.ui.walk_in_helpers import FakeCamera
 
     make_people(2)
     session.desk = 3
-    webcam = ImageFrameSource()
+    webcam = FakeCamera()
     presenter = DeskPresenter(session, FolderSync(tmp_path / "printed"))
     window = DeskWindow(presenter, AppSettings(tmp_path / "settings.json"), lambda: webcam)
     qtbot.addWidget(window)
@@ -260,46 +261,39 @@ def test_a_walk_in_with_a_photographed_resume_by_keyboard_alone(
     qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)
     window.search.setFocus()
     done: list[str] = []
+    photographed: list[str] = []
 
     def focused() -> QWidget:
         widget = QApplication.focusWidget()
         assert widget is not None
         return widget
 
-    def photograph() -> None:
-        photos = QApplication.activeModalWidget()
-        if not (isinstance(photos, PhotoDialog) and photos.isActiveWindow() and webcam.running):
-            QTimer.singleShot(20, photograph)
-            return
+    def photograph(photos: PhotoDialog) -> None:
         for page in (1, 2):
-            webcam.push(rendered_page(page))
+            webcam.show_page(page)
             QTest.keyClick(focused(), Qt.Key.Key_Space)
-            qtbot.waitUntil(lambda n=page: len(photos.pages.pages) == n, timeout=WAIT_MS)
+        assert len(photos.pages.pages) == 2
         QTest.keyClick(focused(), Qt.Key.Key_Return)
-        done.append("photos")
+        assert not photos.isVisible()
 
-    def fill() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not (isinstance(dialog, CandidateDialog) and dialog.isActiveWindow()
-                and QApplication.focusWidget() is dialog.inputs["first_name"]):
-            QTimer.singleShot(20, fill)
-            return
+    def fill(dialog: CandidateDialog) -> None:
         QTest.keyClicks(focused(), "Kayann", Qt.KeyboardModifier.NoModifier, HUMAN_MS)
-        qtbot.waitUntil(lambda: dialog.inputs["first_name"].text() == "Kayann",  # type: ignore[attr-defined]
-                        timeout=WAIT_MS)
-        QTimer.singleShot(0, photograph)
+        qtbot.waitUntil(lambda: dialog.form.values["first_name"] == "Kayann", timeout=WAIT_MS)
+        when_up(PhotoDialog, photograph, photographed, ready=lambda photos: webcam.running)
         QTest.keyClick(focused(), Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
-        qtbot.waitUntil(lambda: done == ["photos"], timeout=WAIT_MS)
-        qtbot.waitUntil(lambda: dialog.form.resume is not None, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: bool(photographed), timeout=WAIT_MS + 5_000)
+        assert photographed == ["done"]
+        assert dialog.form.resume is not None
         assert dialog.focusWidget() is dialog.photo_button  # back where it left off
         dialog.activateWindow()  # a window manager does this when the photo dialog goes
         qtbot.waitUntil(dialog.isActiveWindow, timeout=WAIT_MS)
         QTest.keyClick(focused(), Qt.Key.Key_Return)
-        done.append("saved")
+        assert not dialog.isVisible()
 
-    QTimer.singleShot(0, fill)
+    when_up(CandidateDialog, fill, done, ready=first_field, timeout_s=60)
     QTest.keyClick(window.search, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: done == ["photos", "saved"], timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: bool(done), timeout=WAIT_MS * 2 + 5_000)
+    assert done == ["done"]
     qtbot.waitUntil(lambda: printed(tmp_path) == ["W3-0001.pdf"], timeout=WAIT_MS)
     walk_in = find_candidate(session, "W3-0001")
     assert walk_in.first_name == "Kayann" and walk_in.cv_filename == "photographed-resume.pdf"

@@ -7,55 +7,22 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from fairdesk.services.session import EventSession
 from fairdesk.storage import resumes
-from fairdesk.ui.camera import FrameSource, ImageFrameSource
+from fairdesk.ui.camera import FrameSource
 from fairdesk.ui.photo_dialog import PhotoDialog
 from fairdesk.ui.presenters.desk import DeskPresenter
 from fairdesk.ui.presenters.desk_output import FolderSync
 from fairdesk.ui.presenters.photo import NO_CAMERA, PhotoPages
 from fairdesk.ui.walk_in_dialog import CandidateDialog
+from tests.unit.ui.walk_in_helpers import FakeCamera, when_up
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 WAIT_MS = 30_000
-
-
-def rendered_page(number: int) -> QImage:
-    """What a webcam sees of a printed résumé page: dark text on off-white paper."""
-    image = QImage(960, 720, QImage.Format.Format_RGB32)
-    image.fill(QColor("#8a8f94"))  # the desk
-    painter = QPainter(image)
-    painter.fillRect(230, 20, 500, 680, QColor("#f4f1ea"))
-    painter.setPen(QColor("#222222"))
-    painter.setFont(QFont("DejaVu Sans", 18))
-    painter.drawText(260, 80, f"Shanice Alexis — page {number}")
-    painter.setFont(QFont("DejaVu Sans", 10))
-    for line in range(24):
-        painter.drawText(260, 130 + line * 22, "Customer service, 3 years · English, Kwéyòl")
-    painter.end()
-    return image
-
-
-class FakeCamera(ImageFrameSource):
-    """A camera that shows a page whenever asked; ``problem`` makes it a missing one."""
-
-    def __init__(self, problem: str = "") -> None:
-        super().__init__()
-        self.problem = problem
-        self.started = 0
-
-    def start(self) -> None:
-        super().start()
-        self.started += 1
-
-    def show_page(self, number: int) -> None:
-        self.push(rendered_page(number))
 
 
 @pytest.fixture
@@ -147,22 +114,20 @@ def test_alt_p_photographs_a_paper_resume_and_save_stores_it(
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow, timeout=WAIT_MS)
     fill_name(dialog)
-    steps: list[str] = []
+    outcome: list[str] = []
 
-    def photograph() -> None:
-        photos = QApplication.activeModalWidget()
-        if not isinstance(photos, PhotoDialog) or not camera.running:
-            QTimer.singleShot(20, photograph)  # not up yet
-            return
+    def photograph(photos: PhotoDialog) -> None:
         for page in (1, 2):
             camera.show_page(page)
             QTest.keyClick(photos.list, Qt.Key.Key_Space)
+        assert len(photos.pages.pages) == 2
         QTest.keyClick(photos.list, Qt.Key.Key_Return)
-        steps.append("used")
+        assert not photos.isVisible()
 
-    QTimer.singleShot(0, photograph)
+    when_up(PhotoDialog, photograph, outcome, ready=lambda photos: camera.running)
     QTest.keyClick(dialog.photo_button, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
-    qtbot.waitUntil(lambda: steps == ["used"], timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: bool(outcome), timeout=WAIT_MS + 5_000)
+    assert outcome == ["done"]
     assert dialog.resume_label.text().startswith("Résumé: photographed-resume.pdf (2 pages, ")
     assert dialog.remove_button.isEnabled()
     dialog.save_button.click()
