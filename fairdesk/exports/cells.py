@@ -5,8 +5,8 @@ Excel, LibreOffice and Google Sheets treat a CSV field that starts with ``=``,
 candidate could type ``=HYPERLINK(…)`` as their name. In CSV such text gets a
 leading apostrophe (OWASP's advice). An XLSX cell stored as a string is never
 a formula, so there the text stays exactly as typed (a phone reads
-``+1758…``): every text goes in as a string cell (see :mod:`sheet_xml`).
-Numbers stay numbers.
+``+1758…``) and the writer marks every such cell as a string. Numbers stay
+numbers.
 """
 
 from __future__ import annotations
@@ -18,8 +18,13 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO
 
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
 from fairdesk.exports.atomic import atomic_path
-from fairdesk.exports.sheet_xml import write_sheet
 
 Cell = str | int | float | None
 _TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
@@ -89,16 +94,46 @@ def xlsx_to(stream: IO[bytes], headers: Sequence[str], rows: Iterable[Sequence[o
             title: str = "Sheet") -> int:
     """:func:`write_xlsx` into an open, seekable binary stream.
 
-    Text goes in as string cells (``t="inlineStr"``), which no spreadsheet
-    evaluates, so it stays exactly as typed: no apostrophe is needed.
+    Streams through openpyxl's write-only mode; formula-like text goes in as
+    a string cell (``t="inlineStr"``), which no spreadsheet evaluates.
     """
     table = [[plain(v) for v in row] for row in rows]
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(_sheet_title(title))
     widths = [len(h) for h in headers]
     for cells in table:
         widths = [max(w, min(50, len(str(c)))) for w, c in zip(widths, cells, strict=False)]
-    write_sheet(stream, _sheet_title(title), [str(plain(h)) for h in headers], table,
-                [w + 2 for w in widths])
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width + 2
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(max(1, len(headers)))}{len(table) + 1}"
+    bold, top = Font(bold=True), Alignment(vertical="top")
+    header_cells = []
+    for text in headers:
+        cell = _string_cell(sheet, plain(text))
+        cell.font, cell.alignment = bold, top
+        header_cells.append(cell)
+    sheet.append(header_cells)
+    for cells in table:
+        sheet.append([_xlsx_cell(sheet, c) for c in cells])
+    book.save(stream)
     return len(table)
+
+
+def _xlsx_cell(sheet: WriteOnlyWorksheet, value: Cell) -> Cell | WriteOnlyCell:
+    if value == "":
+        return None  # no cell at all: reads back empty
+    if isinstance(value, str) and value[:1] == "=":
+        return _string_cell(sheet, value)  # openpyxl would take it for a formula
+    return value
+
+
+def _string_cell(sheet: WriteOnlyWorksheet, value: Cell) -> WriteOnlyCell:
+    """A cell that holds ``value`` as text even if it starts with ``=``."""
+    cell = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell
 
 
 def write_table(path: Path, headers: Sequence[str], rows: Sequence[Sequence[object]],
