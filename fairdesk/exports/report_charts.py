@@ -64,14 +64,16 @@ def column_chart(labels: Sequence[str], values: Sequence[int], width: float, *,
     """Vertical bars, one series; label every ``every``-th category."""
     drawing = Drawing(width, height)
     chart = VerticalBarChart()
-    chart.x, chart.y, chart.width, chart.height = 34, 34, width - 44, height - 50
+    rotated = every == 1 and len(labels) > 12  # upright labels would overlap
+    below = (46 if rotated else 26) + (12 if caption else 0)  # tick labels, then caption
+    chart.x, chart.y, chart.width, chart.height = 34, below, width - 44, height - below - 16
     chart.data = [list(values)]
     chart.categoryAxis.categoryNames = [
         label if index % every == 0 else "" for index, label in enumerate(labels)
     ]
     _style_axes(chart, chart.data)
     chart.barLabels.nudge = 6
-    chart.categoryAxis.labels.angle = 0 if every > 1 or len(labels) <= 12 else 90
+    chart.categoryAxis.labels.angle = 90 if rotated else 0
     chart.categoryAxis.labels.boxAnchor = "n" if chart.categoryAxis.labels.angle == 0 else "e"
     _colour(chart, 1)
     chart.groupSpacing = 2
