@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import logging
 import signal
 import socket
@@ -28,12 +29,13 @@ from aiohttp import web
 
 from fairdesk.domain.errors import Forbidden, InvalidField
 from fairdesk.domain.model import Op
+from fairdesk.imports import resume_files
 from fairdesk.services import devices
 from fairdesk.services.session import Clock, utc_now
-from fairdesk.storage import EventStore, device_rows, open_event_file, sync_rows
+from fairdesk.storage import EventStore, device_rows, open_event_file, resumes, sync_rows
 from fairdesk.sync import policy, server, tls
 from fairdesk.sync.policy import Caller
-from fairdesk.sync.wire import PulledOp, PullPage
+from fairdesk.sync.wire import PulledOp, PullPage, ResumeUpload, WireError
 
 log = logging.getLogger(__name__)
 SEEN_EVERY_S = 5.0
@@ -187,6 +189,28 @@ class Hub:
             raise Forbidden("Only desks hold the badge signing key.")
         return devices.event_keys(self.store, caller)
 
+    async def receive_resume(self, caller: Caller, upload: ResumeUpload) -> dict[str, Any]:
+        """Store a résumé blob a desk sends (once, whatever how often it is sent).
+
+        The bytes must hash to the sha the desk claims and pass the résumé
+        import's own checks (a PDF must open and have pages); otherwise
+        nothing is stored. Hashing and checking run off the event loop.
+        """
+        if not policy.may_upload_resumes(caller):
+            raise Forbidden("Only desks send résumés; a booth never holds one.")
+        held = resumes.held(self.store, upload.sha256)
+        if not held:
+            loop = asyncio.get_running_loop()
+            pages = await loop.run_in_executor(None, checked_resume, upload)
+            if not resumes.held(self.store, upload.sha256):  # another desk, meanwhile
+                with self.store.transaction():
+                    resumes.put(self.store, upload.data, self.clock(), mime=upload.mime,
+                                pages=pages, original_name=upload.name)
+            log.info("résumé %s (%s) from %s", upload.sha256[:12], upload.name,
+                     caller.device_id)
+        self._touch(caller)
+        return {"sha256": upload.sha256, "held": True, "new": not held}
+
     def _touch(self, caller: Caller) -> None:
         """Last seen, written at most every few seconds per device."""
         loop_time = asyncio.get_event_loop().time() if _in_loop() else 0.0
@@ -195,6 +219,29 @@ class Hub:
         self._seen[caller.device_id] = loop_time
         with self.store.transaction():
             device_rows.seen(self.store, caller.device_id, self.clock(), None)
+
+
+def checked_resume(upload: ResumeUpload) -> int | None:
+    """The page count of an uploaded résumé (``None``: kept as an office file).
+
+    The bytes must be what ``upload.sha256`` names, and pass the checks of the
+    résumé import (:mod:`fairdesk.imports.resume_files`); else a 400 naming why.
+    """
+    what = f"Résumé {upload.sha256[:12]} ({upload.name or 'no name'})"
+    actual = hashlib.sha256(upload.data).hexdigest()
+    if actual != upload.sha256:
+        raise WireError(f"{what}: the bytes do not match its sha256 (they hash to "
+                        f"{actual[:12]}); nothing stored.")
+    if upload.mime == resume_files.PDF or upload.data.startswith(b"%PDF-"):
+        try:
+            return resume_files.pdf_pages(upload.data)
+        except Exception as refused:  # the import's reason (resume_files._Refused)
+            raise WireError(f"{what} is refused: {refused}.") from refused
+    suffix = next((s for s, m in resume_files.OFFICE_MIME.items() if m == upload.mime), None)
+    if suffix is None or not resume_files._office_signature_ok(upload.data, suffix):
+        raise WireError(f"{what} is refused: not a PDF nor a real "
+                        f"{(suffix or upload.mime).lstrip('.').upper()} file.")
+    return None
 
 
 def _in_loop() -> bool:

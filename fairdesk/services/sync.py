@@ -3,11 +3,13 @@
 Nothing is lost when the hub cannot be reached: an op stays pending (its
 ``hub_seq`` NULL) until the hub acknowledges it, and a pulled page is applied
 in one transaction with the cursor that follows it. Pushing again an op the
-hub already holds is harmless (idempotent by op id).
+hub already holds is harmless (idempotent by op id). A desk also uploads the
+résumé blobs its walk-ins brought (they never travel inside ops), each once.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -29,13 +31,15 @@ from fairdesk.storage import (
     create_event_file,
     device_rows,
     open_event_file,
+    resumes,
     sync_rows,
 )
 from fairdesk.storage import event as event_rows
 from fairdesk.sync import opfile, pairing, policy
 from fairdesk.sync.client import HubClient
-from fairdesk.sync.wire import op_from_wire
+from fairdesk.sync.wire import RejectedByHub, ResumeUpload, op_from_wire
 
+log = logging.getLogger(__name__)
 PUSH_BATCH, PULL_PAGE = 500, 1000
 LAST_SYNC_KEY = "sync.last_at"
 
@@ -46,10 +50,11 @@ class SyncReport:
     pulled: int
     pending: int
     last_sync: str | None
+    resumes: int = 0  # résumé blobs uploaded in this round
 
     def as_dict(self) -> dict[str, Any]:
         return {"pushed": self.pushed, "pulled": self.pulled, "pending": self.pending,
-                "last_sync": self.last_sync}
+                "last_sync": self.last_sync, "resumes": self.resumes}
 
 
 def device_settings(store: EventStore) -> dict[str, Any]:
@@ -87,7 +92,15 @@ def push_kinds(store: EventStore) -> frozenset[str] | None:
 
 
 def pending_count(store: EventStore) -> int:
-    return sync_rows.pending_count(store, push_kinds(store))
+    """Ops not yet acknowledged, and on a desk the résumé blobs the hub lacks."""
+    count = sync_rows.pending_count(store, push_kinds(store))
+    if sends_resumes(store):
+        count += resumes.unsent_count(store)
+    return count
+
+
+def sends_resumes(store: EventStore) -> bool:
+    return bool(store.setting("role", "") == "desk")
 
 
 # ---------------------------------------------------------------- join
@@ -141,13 +154,15 @@ def sync_file(path: Path, clock: Clock = utc_now, timeout: float = 15.0) -> Sync
 
 
 def sync_once(store: EventStore, client: HubClient, clock: Clock = utc_now) -> SyncReport:
-    """Push everything pending, then pull every page; raises HubUnreachable."""
+    """Push everything pending, pull every page, then (a desk) upload the résumé
+    blobs the hub lacks; raises HubUnreachable."""
     pushed = push_pending(store, client)
     pulled = pull_all(store, client)
+    uploaded = push_resumes(store, client, clock) if sends_resumes(store) else 0
     now = codec.ts(clock())
     with store.transaction():
         store.set_setting(LAST_SYNC_KEY, now)
-    return SyncReport(pushed, pulled, pending_count(store), now)
+    return SyncReport(pushed, pulled, pending_count(store), now, uploaded)
 
 
 def push_pending(store: EventStore, client: HubClient) -> int:
@@ -164,6 +179,35 @@ def push_pending(store: EventStore, client: HubClient) -> int:
         pushed += len(acks)
         if len(batch) < PUSH_BATCH or not acks:
             return pushed
+
+
+def push_resumes(store: EventStore, client: HubClient, clock: Clock = utc_now) -> int:
+    """Upload, one per request, each blob the desk's candidates reference that the
+    hub has not acknowledged; each acknowledgement is kept, so a blob goes once.
+
+    Runs after the ops push (the hub knows the candidate first). A blob the hub
+    refuses (400/413: damaged, too large) is remembered with the reason and not
+    sent again; not reaching the hub leaves the rest pending (HubUnreachable).
+    """
+    uploaded = 0
+    while True:
+        shas = resumes.unsent(store, 20)
+        if not shas:
+            return uploaded
+        for sha in shas:
+            found = resumes.blob(store, sha)
+            assert found is not None, "unsent() lists only blobs this file holds"
+            data, mime, name = found
+            try:
+                client.upload_resume(ResumeUpload(sha, name, mime, data))
+            except RejectedByHub as refused:
+                log.warning("the hub refused résumé %s (%s): %s", sha[:12], name, refused)
+                with store.transaction():
+                    resumes.mark_sent(store, sha, clock(), refused.message or "refused")
+                continue
+            with store.transaction():
+                resumes.mark_sent(store, sha, clock())
+            uploaded += 1
 
 
 def pull_all(store: EventStore, client: HubClient) -> int:

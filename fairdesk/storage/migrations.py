@@ -212,10 +212,23 @@ WHERE numbered.op_id = ops.op_id AND ops.hub_seq IS NULL
   AND NOT EXISTS (SELECT 1 FROM ops WHERE hub_seq IS NOT NULL);
 """
 
+# Résumé blobs a desk attached travel to the hub beside the ops (issue 5/8): the
+# desk remembers which ones the hub acknowledged, so each is uploaded once.
+_V4 = """
+CREATE TABLE resume_uploads (                   -- a desk's blobs the hub answered for
+    sha256 TEXT PRIMARY KEY,
+    at TEXT NOT NULL,
+    refused TEXT NOT NULL DEFAULT ''            -- why the hub refused it ('' = it holds it)
+);
+
+CREATE INDEX candidates_resume_sha ON candidates(resume_sha) WHERE resume_sha IS NOT NULL;
+"""
+
 MIGRATIONS: list[tuple[int, str]] = [
     (1, _V1),
     (2, _V2),
     (3, _V3),
+    (4, _V4),
 ]
 
 LATEST = MIGRATIONS[-1][0]

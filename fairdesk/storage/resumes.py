@@ -33,3 +33,44 @@ def pages(store: EventStore, sha: str) -> int | None:
 
 def count(store: EventStore) -> int:
     return int(store.scalar("SELECT COUNT(*) FROM resumes"))
+
+
+# ---------------------------------------------------------------- a desk's uploads
+_UNSENT = (
+    "FROM resumes r WHERE EXISTS (SELECT 1 FROM candidates c WHERE c.resume_sha = r.sha256) "
+    "AND NOT EXISTS (SELECT 1 FROM resume_uploads u WHERE u.sha256 = r.sha256)"
+)
+
+
+def unsent(store: EventStore, limit: int = 100) -> list[str]:
+    """Blobs this file's candidates reference that the hub has not acknowledged."""
+    return [str(r[0]) for r in store.execute(
+        f"SELECT r.sha256 {_UNSENT} ORDER BY r.added_at, r.sha256 LIMIT ?", (limit,))]
+
+
+def unsent_count(store: EventStore) -> int:
+    return int(store.scalar(f"SELECT COUNT(*) {_UNSENT}"))
+
+
+def blob(store: EventStore, sha: str) -> tuple[bytes, str, str] | None:
+    """``(data, mime, original_name)`` of one blob, or ``None``."""
+    row = store.row("SELECT data, mime, original_name FROM resumes WHERE sha256 = ?", (sha,))
+    if row is None:
+        return None
+    return bytes(row["data"]), str(row["mime"]), str(row["original_name"])
+
+
+def mark_sent(store: EventStore, sha: str, at: datetime, refused: str = "") -> None:
+    """The hub holds ``sha`` now (or refused it for good: ``refused`` says why)."""
+    store.execute("INSERT OR REPLACE INTO resume_uploads (sha256, at, refused) VALUES (?, ?, ?)",
+                  (sha, codec.ts(at), refused))
+
+
+def refused_uploads(store: EventStore) -> dict[str, str]:
+    """sha256 → why the hub refused it, for the blobs it will never hold."""
+    rows = store.execute("SELECT sha256, refused FROM resume_uploads WHERE refused != ''")
+    return {str(r[0]): str(r[1]) for r in rows}
+
+
+def held(store: EventStore, sha: str) -> bool:
+    return store.scalar("SELECT 1 FROM resumes WHERE sha256 = ?", (sha,)) is not None

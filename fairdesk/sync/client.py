@@ -15,9 +15,17 @@ import aiohttp
 
 from fairdesk.domain.errors import FairDeskError, Forbidden, HubUnreachable, Unauthorized
 from fairdesk.domain.model import Op
-from fairdesk.sync.wire import PullPage, WireError, acks_from_wire, op_to_wire
+from fairdesk.sync.wire import (
+    PullPage,
+    RejectedByHub,
+    ResumeUpload,
+    WireError,
+    acks_from_wire,
+    op_to_wire,
+)
 
 TIMEOUT_S = 15.0
+UPLOAD_BYTES_PER_S = 128 * 1024  # the slowest link an upload is given time for
 
 
 class HubClient:
@@ -39,6 +47,14 @@ class HubClient:
     def pull(self, since: int, limit: int = 500) -> PullPage:
         params = {"since": str(since), "limit": str(limit)}
         return PullPage.from_wire(self._call("GET", "/api/pull", params=params))
+
+    def upload_resume(self, upload: ResumeUpload) -> dict[str, Any]:
+        """Send one résumé blob (desks only); the hub answers ``{"sha256", "held"}``."""
+        answer = self._loop.run_until_complete(self._request(
+            "POST", "/api/resumes", None, upload.params(), data=upload.data))
+        if answer.get("sha256") != upload.sha256 or answer.get("held") is not True:
+            raise WireError(f"The hub did not acknowledge résumé {upload.sha256[:12]}.")
+        return answer
 
     def join(self, name: str) -> dict[str, Any]:
         return self._call("POST", "/api/join", body={"name": name})
@@ -64,13 +80,20 @@ class HubClient:
         return self._loop.run_until_complete(self._request(method, path, body, params))
 
     async def _request(self, method: str, path: str, body: dict[str, Any] | None,
-                       params: dict[str, str] | None) -> dict[str, Any]:
+                       params: dict[str, str] | None, data: bytes | None = None
+                       ) -> dict[str, Any]:
         if self._session is None:
             self._session = aiohttp.ClientSession(timeout=self._timeout)
         headers = {"Authorization": f"Bearer {self._token}"}
+        timeout = self._timeout
+        if data is not None:
+            headers["Content-Type"] = "application/octet-stream"
+            total = (self._timeout.total or TIMEOUT_S) + len(data) / UPLOAD_BYTES_PER_S
+            timeout = aiohttp.ClientTimeout(total=total)
         try:
             async with self._session.request(method, self.url + path, json=body, params=params,
-                                             headers=headers, ssl=self._pin) as response:
+                                             data=data, headers=headers, timeout=timeout,
+                                             ssl=self._pin) as response:
                 answer = await response.json(content_type=None)
                 status = response.status
         except aiohttp.ServerFingerprintMismatch as error:
@@ -96,6 +119,8 @@ def _checked(status: int, answer: Any) -> dict[str, Any]:
         raise Unauthorized(message or "The hub does not accept this device's token.")
     if status == 403:
         raise Forbidden(message or "The hub refused: not allowed for this device's role.")
+    if status in (400, 413):
+        raise RejectedByHub(message or f"The hub refused the request (HTTP {status}).")
     if status >= 400:
         raise FairDeskError(message or f"The hub answered HTTP {status}.")
     if not isinstance(answer, dict):

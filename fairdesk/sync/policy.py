@@ -5,7 +5,9 @@ push only what their role may send, so nothing waits forever for the hub).
 
 - **desk**: sends candidates (walk-ins, edits), check-ins and badge prints;
   sees the event, the employers and the whole roster, never a visit, a
-  rating or a note (résumé blobs never travel as ops at all).
+  rating or a note (résumé blobs never travel as ops at all: a desk uploads
+  the blobs of its walk-ins to ``POST /api/resumes``, and nothing sends a
+  blob back down).
 - **booth**: sends visits of its own employer only; sees the event (with
   the public key), its own employer and its own employer's visits, plus a
   stub of each candidate those visits reference: the card's columns (name,
@@ -87,6 +89,11 @@ def may_ask_employer(caller: Caller, employer_id: str | None) -> bool:
     if employer_id is None or caller.role == "organizer":
         return True
     return caller.role == "booth" and employer_id == caller.employer_id
+
+
+def may_upload_resumes(caller: Caller) -> bool:
+    """Desks attach résumés to walk-ins and send the blobs; a booth never holds one."""
+    return caller.role == "desk"
 
 
 def may_have_signing_key(caller: Caller) -> bool:

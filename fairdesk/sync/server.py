@@ -21,12 +21,21 @@ from fairdesk.domain.errors import (
     Forbidden,
     Unauthorized,
 )
-from fairdesk.sync.policy import Caller
-from fairdesk.sync.wire import MAX_BATCH, PullPage, WireError, ops_from_wire
+from fairdesk.sync.policy import Caller, may_upload_resumes
+from fairdesk.sync.wire import (
+    MAX_BATCH,
+    MAX_RESUME_BYTES,
+    PullPage,
+    ResumeUpload,
+    TooLarge,
+    WireError,
+    ops_from_wire,
+)
 
 log = logging.getLogger(__name__)
 MAX_BODY = 32 * 1024 * 1024
-_STATUS = {Unauthorized: 401, BadPairingCode: 401, Forbidden: 403, WireError: 400}
+_STATUS = {Unauthorized: 401, BadPairingCode: 401, Forbidden: 403, TooLarge: 413,
+           WireError: 400}
 
 
 class HubBackend(Protocol):
@@ -36,6 +45,8 @@ class HubBackend(Protocol):
     def pull(self, caller: Caller, since: int, limit: int, employer: str | None) -> PullPage: ...
     def join(self, secret: str, name: str) -> dict[str, Any]: ...
     def signing_key(self, caller: Caller) -> dict[str, Any]: ...
+    async def receive_resume(self, caller: Caller, upload: ResumeUpload
+                             ) -> dict[str, Any]: ...
 
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -105,6 +116,17 @@ def make_app(backend: HubBackend) -> web.Application:
         caller = backend.authenticate(_bearer(request))
         return web.json_response(backend.signing_key(caller))
 
+    async def resume(request: web.Request) -> web.Response:
+        """One résumé blob from a desk: the body is the bytes, the query names them."""
+        caller = backend.authenticate(_bearer(request))
+        if not may_upload_resumes(caller):  # refused before its bytes are read
+            raise Forbidden("Only desks send résumés; a booth never holds one.")
+        if request.content_length is not None and request.content_length > MAX_RESUME_BYTES:
+            raise TooLarge(f"A résumé may be at most 20 MB, not "
+                           f"{request.content_length / 1024 / 1024:.1f} MB.")
+        upload = ResumeUpload.from_wire(request.query, await request.read())
+        return web.json_response(await backend.receive_resume(caller, upload))
+
     async def ping(request: web.Request) -> web.Response:
         caller = backend.authenticate(_bearer(request))
         return web.json_response({"device_id": caller.device_id, "role": caller.role})
@@ -114,5 +136,6 @@ def make_app(backend: HubBackend) -> web.Application:
     app.router.add_get("/api/pull", pull)
     app.router.add_post("/api/join", join)
     app.router.add_get("/api/signing-key", signing_key)
+    app.router.add_post("/api/resumes", resume)
     app.router.add_get("/api/ping", ping)
     return app

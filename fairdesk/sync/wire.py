@@ -19,6 +19,51 @@ class WireError(FairDeskError):
     code = "bad_request"
 
 
+class RejectedByHub(FairDeskError):
+    """The hub answered 400/413: this request will never be taken as it is."""
+
+    code = "rejected"
+
+
+class TooLarge(WireError):
+    """A résumé upload over :data:`MAX_RESUME_BYTES` (HTTP 413)."""
+
+    code = "too_large"
+
+
+# ``POST /api/resumes``: the bytes are the body; these query parameters name them.
+MAX_RESUME_BYTES = 20 * 1024 * 1024  # the résumé import's limit (imports.resume_files)
+_SHA_DIGITS = frozenset("0123456789abcdef")
+
+
+@dataclass(frozen=True)
+class ResumeUpload:
+    """One résumé blob a desk sends: what it claims, and the bytes."""
+
+    sha256: str
+    name: str
+    mime: str
+    data: bytes
+
+    def params(self) -> dict[str, str]:
+        return {"sha256": self.sha256, "name": self.name, "mime": self.mime}
+
+    @classmethod
+    def from_wire(cls, query: Any, data: bytes) -> ResumeUpload:
+        sha = str(query.get("sha256", "")).strip().lower()
+        if len(sha) != 64 or not set(sha) <= _SHA_DIGITS:
+            raise WireError("sha256 must be the 64 hex digits of the résumé's SHA-256.")
+        mime = str(query.get("mime", "")).strip() or "application/pdf"
+        if len(mime) > 120 or "/" not in mime:
+            raise WireError(f"Résumé {sha[:12]}: bad mime type {mime[:40]!r}.")
+        if len(data) > MAX_RESUME_BYTES:
+            raise TooLarge(f"Résumé {sha[:12]} is larger than 20 MB "
+                           f"({len(data) / 1024 / 1024:.1f} MB).")
+        if not data:
+            raise WireError(f"Résumé {sha[:12]}: the request holds no bytes.")
+        return cls(sha, str(query.get("name", ""))[:255], mime, data)
+
+
 def ts(at: datetime) -> str:
     return at.astimezone(UTC).isoformat(timespec="milliseconds")
 

@@ -19,6 +19,7 @@ from fairdesk.services.sync import join
 from fairdesk.storage import open_event_file, oplog
 from fairdesk.sync.client import HubClient
 from fairdesk.sync.pairing import decode
+from fairdesk.sync.wire import RejectedByHub, ResumeUpload
 
 Pair = Callable[..., Path]
 
@@ -48,7 +49,9 @@ def _device_id(path: Path) -> str:
 def test_every_endpoint_needs_a_known_token(pair: Pair, token: str) -> None:
     path = pair("desk")
     with _client(path, token=token) as client:
-        for call in (lambda: client.pull(0), lambda: client.push([]), client.signing_key):
+        upload = ResumeUpload("0" * 64, "cv.pdf", "application/pdf", b"%PDF-1.4")
+        for call in (lambda: client.pull(0), lambda: client.push([]), client.signing_key,
+                     lambda: client.upload_resume(upload)):
             with pytest.raises(Unauthorized):
                 call()
 
@@ -84,6 +87,13 @@ def test_role_endpoint_matrix(fair: EventSession, pair: Pair) -> None:
                                                    "employer": employers[0].id})["ops"]
         with pytest.raises(Forbidden):
             d._call("GET", "/api/pull", params={"since": "0", "employer": employers[0].id})
+        # résumé blobs: a desk sends them (here refused as bytes and sha differ: 400);
+        # a booth never holds one (403, whatever it sends)
+        upload = ResumeUpload("0" * 64, "cv.pdf", "application/pdf", b"%PDF-1.4")
+        with pytest.raises(RejectedByHub, match="do not match"):
+            d.upload_resume(upload)
+        with pytest.raises(Forbidden):
+            b.upload_resume(upload)
 
 
 def test_a_revoked_device_is_refused_at_once(fair: EventSession, pair: Pair) -> None:
