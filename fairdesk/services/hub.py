@@ -199,16 +199,17 @@ class Hub:
         if not policy.may_upload_resumes(caller):
             raise Forbidden("Only desks send résumés; a booth never holds one.")
         held = resumes.held(self.store, upload.sha256)
+        pages: int | None = None
         if not held:
             loop = asyncio.get_running_loop()
             pages = await loop.run_in_executor(None, checked_resume, upload)
-            if not resumes.held(self.store, upload.sha256):  # another desk, meanwhile
-                with self.store.transaction():
-                    resumes.put(self.store, upload.data, self.clock(), mime=upload.mime,
-                                pages=pages, original_name=upload.name)
             log.info("résumé %s (%s) from %s", upload.sha256[:12], upload.name,
                      caller.device_id)
-        self._touch(caller)
+        with self.store.transaction():
+            if not held:  # INSERT OR IGNORE: another desk may have sent it meanwhile
+                resumes.put(self.store, upload.data, self.clock(), mime=upload.mime,
+                            pages=pages, original_name=upload.name)
+            device_rows.seen(self.store, caller.device_id, self.clock(), upload.pending)
         return {"sha256": upload.sha256, "held": True, "new": not held}
 
     def _touch(self, caller: Caller) -> None:

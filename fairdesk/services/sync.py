@@ -198,8 +198,9 @@ def push_resumes(store: EventStore, client: HubClient, clock: Clock = utc_now) -
             found = resumes.blob(store, sha)
             assert found is not None, "unsent() lists only blobs this file holds"
             data, mime, name = found
+            left = max(0, pending_count(store) - 1)  # once the hub holds this one
             try:
-                client.upload_resume(ResumeUpload(sha, name, mime, data))
+                client.upload_resume(ResumeUpload(sha, name, mime, data, left))
             except RejectedByHub as refused:
                 log.warning("the hub refused résumé %s (%s): %s", sha[:12], name, refused)
                 with store.transaction():

@@ -44,9 +44,13 @@ class ResumeUpload:
     name: str
     mime: str
     data: bytes
+    pending: int | None = None  # what the desk has left once the hub holds this one
 
     def params(self) -> dict[str, str]:
-        return {"sha256": self.sha256, "name": self.name, "mime": self.mime}
+        out = {"sha256": self.sha256, "name": self.name, "mime": self.mime}
+        if self.pending is not None:
+            out["pending"] = str(self.pending)
+        return out
 
     @classmethod
     def from_wire(cls, query: Any, data: bytes) -> ResumeUpload:
@@ -61,7 +65,9 @@ class ResumeUpload:
                            f"({len(data) / 1024 / 1024:.1f} MB).")
         if not data:
             raise WireError(f"Résumé {sha[:12]}: the request holds no bytes.")
-        return cls(sha, str(query.get("name", ""))[:255], mime, data)
+        pending = str(query.get("pending", ""))
+        return cls(sha, str(query.get("name", ""))[:255], mime, data,
+                   int(pending) if pending.isdigit() else None)
 
 
 def ts(at: datetime) -> str:

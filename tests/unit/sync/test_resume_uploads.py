@@ -20,6 +20,7 @@ import pytest
 
 from fairdesk.domain.errors import Forbidden, HubUnreachable
 from fairdesk.imports.resume_files import PDF, ResumeFile
+from fairdesk.services.devices import list_devices
 from fairdesk.services.employers import all_employers
 from fairdesk.services.exports import build_bundles
 from fairdesk.services.hub import HubServer
@@ -97,6 +98,8 @@ def test_a_desk_walk_in_resume_reaches_the_hub_once_and_the_employer_bundle(
     assert resumes.pages(fair.store, sha) == 2  # counted by the hub's own check
     assert fair.store.scalar("SELECT resume_sha FROM candidates WHERE id = ?",
                              (person,)) == sha
+    device_id = str(desk.store.setting("device_id"))
+    assert next(d.pending for d in list_devices(fair) if d.id == device_id) == 0
     again = sync_file(path)
     assert (again.pushed, again.resumes, again.pending) == (0, 0, 0)
     assert resumes.count(fair.store) == fair.store.scalar(
