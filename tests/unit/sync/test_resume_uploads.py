@@ -9,6 +9,8 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import io
+import threading
+import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -26,6 +28,7 @@ from fairdesk.services.exports import build_bundles
 from fairdesk.services.hub import HubServer
 from fairdesk.services.session import EventSession
 from fairdesk.services.sync import client_for, pending_count, push_pending, sync_file
+from fairdesk.services.sync_loop import SyncLoop, SyncStatus
 from fairdesk.services.visits import record_visit
 from fairdesk.services.walkins import register_with_resume
 from fairdesk.storage import open_event_file, resumes
@@ -226,3 +229,41 @@ def test_an_older_event_file_gets_the_upload_table(tmp_path: Path) -> None:
         assert resumes.unsent(store) == [] and resumes.refused_uploads(store) == {}
     finally:
         store.close()
+
+
+def test_a_resume_over_20_mb_is_refused_with_413(fair: EventSession, pair: Pair) -> None:
+    path = pair("desk", desk=1)
+    data = b"%PDF-1.4\n" + b"0" * (20 * 1024 * 1024)
+    status, answer = raw_upload(path, hashlib.sha256(data).hexdigest(), data)
+    assert status == 413 and "20 MB" in answer["message"]
+    assert resumes.get(fair.store, hashlib.sha256(data).hexdigest()) is None
+
+
+def test_the_background_sync_loop_uploads_the_blob_off_the_calling_thread(
+        fair: EventSession, pair: Pair, device: Open) -> None:
+    path = pair("desk", desk=2)
+    desk = device(path, role="desk", desk=2)
+    data = pdf_bytes("loop")
+    _, sha = walk_in(desk, data)
+    seen: list[SyncStatus] = []
+    threads: set[str] = set()
+
+    def on_status(status: SyncStatus) -> None:
+        threads.add(threading.current_thread().name)
+        seen.append(status)
+
+    loop = SyncLoop(path, interval=0.05, on_status=on_status)
+    loop.start()
+    try:
+        deadline = time.monotonic() + 20
+        while resumes.get(fair.store, sha) is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        while not (seen and seen[-1].state == "ok" and seen[-1].pending == 0) \
+                and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        loop.stop()
+    assert resumes.get(fair.store, sha) == data
+    assert seen[0].pending == 2  # the op and the blob, before the first round
+    assert any(s.state == "ok" and s.pending == 0 for s in seen)
+    assert threads == {"fairdesk-sync"}
