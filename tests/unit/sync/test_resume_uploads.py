@@ -26,6 +26,7 @@ from fairdesk.services.devices import list_devices
 from fairdesk.services.employers import all_employers
 from fairdesk.services.exports import build_bundles
 from fairdesk.services.hub import HubServer
+from fairdesk.services.resumes import attach_resume
 from fairdesk.services.session import EventSession
 from fairdesk.services.sync import client_for, pending_count, push_pending, sync_file
 from fairdesk.services.sync_loop import SyncLoop, SyncStatus
@@ -267,3 +268,18 @@ def test_the_background_sync_loop_uploads_the_blob_off_the_calling_thread(
     assert seen[0].pending == 2  # the op and the blob, before the first round
     assert any(s.state == "ok" and s.pending == 0 for s in seen)
     assert threads == {"fairdesk-sync"}
+
+
+def test_a_resume_attached_later_at_the_desk_goes_too_and_a_replaced_one_does_not(
+        fair: EventSession, pair: Pair, device: Open) -> None:
+    path = pair("desk", desk=1)
+    desk = device(path, role="desk", desk=1)
+    person = str(desk.store.scalar("SELECT id FROM candidates WHERE resume_sha IS NULL LIMIT 1"))
+    first, second = pdf_bytes("first"), pdf_bytes("second")
+    attach_resume(desk, person, first, pages=1, original_name="first.pdf")
+    attach_resume(desk, person, second, pages=1, original_name="second.pdf")
+    assert pending_count(desk.store) == 3  # two edits, and only the blob still referenced
+    report = sync_file(path)
+    assert (report.pushed, report.resumes, report.pending) == (2, 1, 0)
+    assert resumes.get(fair.store, hashlib.sha256(second).hexdigest()) == second
+    assert resumes.get(fair.store, hashlib.sha256(first).hexdigest()) is None
