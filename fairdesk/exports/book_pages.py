@@ -189,9 +189,10 @@ def _index_page(canvas: Canvas, header: BundleHeader, rows: Sequence[Entry], pag
             layout.index_links.append(
                 (1 + page, (MARGIN, y - 4, WIDTH - MARGIN, y + ROW_HEIGHT - 4), entry.number - 1))
         _index_columns(text, rows, first)
-        text.put(MARGIN, 52, "Résumé: pages in this book · none = no résumé on file · "
-                             "no consent = not shared · unreadable = the file is damaged",
-                 REGULAR, 8, MUTED)
+        text.put(MARGIN, 62, "Résumé: pages in this book · none = no résumé on file · "
+                             "no consent = not shared", REGULAR, 8, MUTED)
+        text.put(MARGIN, 52, "unreadable = the file is damaged · "
+                             "not received = its desk has not synced yet", REGULAR, 8, MUTED)
         footer(text, 1 + page + 1)
 
 

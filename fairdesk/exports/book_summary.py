@@ -39,6 +39,8 @@ _RESUME_TEXT = {
     "none": "No résumé on file.",
     "no_consent": "Not shared: the candidate did not consent to share it with employers.",
     "unreadable": "The résumé file is damaged and could not be added; ask the organizer.",
+    "missing": "Attached at a registration desk that has not synced yet: ask the organizer "
+               "for an updated bundle.",
 }
 
 
@@ -181,7 +183,8 @@ def _rows(entry: Entry) -> list[_Row]:
     rows = [_Row(label, _value_lines(value)) for label, value in pairs]
     pages = f"{entry.resume_pages} page{'s' if entry.resume_pages != 1 else ''}"
     state = _RESUME_TEXT[entry.state].format(pages=pages, member=entry.member)
-    rows.append(_Row("Résumé", _value_lines(state), WARN if entry.state == "unreadable" else INK))
+    warn = entry.state in ("unreadable", "missing")
+    rows.append(_Row("Résumé", _value_lines(state), WARN if warn else INK))
     return rows
 
 

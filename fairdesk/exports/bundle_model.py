@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
-ResumeState = Literal["pdf", "file", "none", "no_consent", "unreadable"]
+ResumeState = Literal["pdf", "file", "none", "no_consent", "unreadable", "missing"]
 
 
 @dataclass(frozen=True)
@@ -88,6 +88,7 @@ class Entry:
             "none": "none",
             "no_consent": "no consent",
             "unreadable": "unreadable",
+            "missing": "not received",
         }[self.state]
 
 

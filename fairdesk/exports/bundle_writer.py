@@ -108,7 +108,8 @@ def _take_resume(entry: Entry, fetch: ResumeFetcher, archive: zipfile.ZipFile, *
         return
     data = fetch(person)
     if data is None:
-        entry.state, entry.problem = "unreadable", "the résumé is missing from the event file"
+        # its desk attached it but has not uploaded it yet (blobs follow the ops)
+        entry.state, entry.problem = "missing", "the résumé has not reached this event file yet"
         return
     suffix = Path(person.resume_name).suffix or ".pdf"
     if not _is_pdf(data, person.resume_mime):

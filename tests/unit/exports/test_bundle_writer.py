@@ -185,3 +185,19 @@ def test_merger_spills_by_bytes_too(tmp_path: Path) -> None:
         counts = [merger.add_resume(pdf) for pdf, _ in data]
         assert merger._parts == 3  # every résumé pushed the book to a part file
         assert len(merger.book.pages) == sum(n for _, n in data) == sum(counts)
+
+
+def test_a_resume_not_received_yet_is_marked_so_and_not_as_damaged(tmp_path: Path) -> None:
+    people, files, resume_pages = _people(6)
+    late_pages = _resume(people[0].display_name, 0)[1]
+    del files["id0"]  # its desk attached it but has not synced the file yet
+    target, result = _write(tmp_path, people, files)
+    problems = result.problems  # type: ignore[attr-defined]
+    assert [(p["ref"], p["problem"]) for p in problems] == [
+        ("C-0001", "the résumé has not reached this event file yet")]
+    assert result.pages == 1 + 1 + 6 + resume_pages - late_pages  # type: ignore[attr-defined]
+    with zipfile.ZipFile(target) as archive:
+        csv_text = archive.read(next(n for n in archive.namelist()
+                                     if n.endswith(".csv"))).decode("utf-8-sig")
+    (row,) = [line for line in csv_text.splitlines() if "C-0001" in line]
+    assert "not received" in row and "unreadable" not in row

@@ -135,7 +135,7 @@ def test_the_bundle_lists_a_walk_in_whose_blob_has_not_arrived_yet(
     before = bundle_members(fair, employer.id, tmp_path / "before")
     assert data not in before["files"].values()
     problems = " ".join(str(p) for p in before["result"]["problems"])
-    assert "Late" in problems and "missing" in problems
+    assert "Late" in problems and "has not reached" in problems
 
     assert sync_file(path).resumes == 1
     after = bundle_members(fair, employer.id, tmp_path / "after")
