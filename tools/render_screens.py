@@ -210,6 +210,35 @@ def _paper_page(number: int) -> Any:
     return image
 
 
+def _desk(cam: Camera, desk: Any) -> None:
+    """The desk: empty, a search, Enter (checked in, badge printed), a forged scan,
+    high contrast."""
+    from fairdesk.services.candidates import find_candidate
+
+    presenter = desk.presenter
+    cam.shot(desk, "desk-1-empty", DESK)
+    desk.search.setText("jn bap")
+    presenter.set_query("jn bap")
+    cam.shot(desk, "desk-2-search", DESK)
+    presenter.enter()
+    cam.pump(timeout=1.5)  # the badge prints (to the folder) off the GUI thread
+    cam.shot(desk, "desk-3-checked-in", DESK)
+    presenter.clear()
+    desk.toggle_contrast()
+    desk.search.setText("mar")
+    presenter.set_query("mar")
+    cam.shot(desk, "desk-6-high-contrast", DESK)
+    desk.toggle_contrast()
+    presenter.clear()
+    known = find_candidate(presenter.session, "C-0042")
+    genuine = _badge(presenter.session, known.id, known.display_name)
+    middle = len(genuine) // 2
+    forged = genuine[:middle] + ("A" if genuine[middle] != "A" else "B") + genuine[middle + 1:]
+    presenter.scan(forged)
+    cam.shot(desk, "desk-4-forged-scan", DESK)
+    presenter.clear()
+
+
 def _walk_in(cam: Camera, desk: Any) -> None:
     """The walk-in form: a duplicate offered, a photographed résumé, the photo dialog."""
     from fairdesk.services.candidates import find_candidate
@@ -286,7 +315,7 @@ def main() -> int:
     if "desk" in app.ROLE_WINDOWS:
         desk = app.open_window(OpenRequest(event, "desk", desk=2), settings,
                                print_to=work / "badges")
-        cam.shot(desk, "desk", DESK)
+        _desk(cam, desk)
         _walk_in(cam, desk)
     try:
         _standalone_booth(cam, event, employer, settings)
