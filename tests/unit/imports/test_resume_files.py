@@ -11,15 +11,7 @@ from PIL import Image
 
 from fairdesk.imports import resume_files
 from fairdesk.imports.resume_files import Rejected, ResumeFile, check, walk
-
-
-def _pdf(pages: int = 1) -> bytes:
-    pdf = pikepdf.new()
-    for _ in range(pages):
-        pdf.add_blank_page()
-    out = io.BytesIO()
-    pdf.save(out)
-    return out.getvalue()
+from tests.pdf_helpers import blank_pdf
 
 
 def _checked(tmp_path: Path, name: str, data: bytes) -> ResumeFile | Rejected:
@@ -43,7 +35,7 @@ def test_sample_folder(samples: Path) -> None:
 
 
 def test_real_pdf_gives_pages(tmp_path: Path) -> None:
-    result = _checked(tmp_path, "sub/dir/cv.pdf", _pdf(3))
+    result = _checked(tmp_path, "sub/dir/cv.pdf", blank_pdf(3))
     assert isinstance(result, ResumeFile)
     assert (result.name, result.pages, result.file_name) == ("sub/dir/cv.pdf", 3, "cv.pdf")
 
@@ -59,12 +51,12 @@ def test_encrypted_pdf_is_refused(tmp_path: Path) -> None:
 
 def test_oversized_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(resume_files, "MAX_BYTES", 100)
-    result = _checked(tmp_path, "big.pdf", _pdf())
+    result = _checked(tmp_path, "big.pdf", blank_pdf())
     assert isinstance(result, Rejected) and "20 MB" in result.reason
 
 
 def test_hidden_and_unknown_files(tmp_path: Path) -> None:
-    assert isinstance(_checked(tmp_path, ".hidden/cv.pdf", _pdf()), Rejected)
+    assert isinstance(_checked(tmp_path, ".hidden/cv.pdf", blank_pdf()), Rejected)
     assert isinstance(_checked(tmp_path, "~$cv.docx", b"x"), Rejected)
     result = _checked(tmp_path, "notes.txt", b"hello")
     assert isinstance(result, Rejected) and "not a résumé format" in result.reason

@@ -23,15 +23,7 @@ from fairdesk.services.session import EventSession
 from fairdesk.services.visits import record_visit, update_visit
 from fairdesk.storage import event as event_rows
 from fairdesk.storage.store import new_store
-
-
-def _pdf(pages: int) -> bytes:
-    pdf = pikepdf.new()
-    for _ in range(pages):
-        pdf.add_blank_page()
-    out = io.BytesIO()
-    pdf.save(out)
-    return out.getvalue()
+from tests.pdf_helpers import blank_pdf
 
 
 @pytest.fixture
@@ -46,9 +38,9 @@ def three_booths(session: EventSession, make_people: Callable[..., list[str]]) -
         for key in visitors:
             visit = record_visit(session, employer.id, key).visit
             update_visit(session, visit.id, rating=3, notes=f"seen at {employer.name}")
-    attach_resume(session, ids[0], _pdf(2), original_name="a.pdf")
+    attach_resume(session, ids[0], blank_pdf(2), original_name="a.pdf")
     attach_resume(session, ids[1], b"%PDF-1.4 not really", original_name="b.pdf")
-    attach_resume(session, ids[4], _pdf(1), original_name="e.pdf")
+    attach_resume(session, ids[4], blank_pdf(1), original_name="e.pdf")
     return [e.id for e in employers]
 
 

@@ -17,20 +17,11 @@ from fairdesk.services.session import EventSession
 from fairdesk.services.visits import record_visit, update_visit
 from fairdesk.storage import event as event_rows
 from fairdesk.storage import stats
-
-GOOD_PDF = pikepdf.new()
-GOOD_PDF.add_blank_page()
-
-
-def _pdf_bytes(tmp_path: Path) -> bytes:
-    path = tmp_path / "cv.pdf"
-    GOOD_PDF.save(path)
-    return path.read_bytes()
+from tests.pdf_helpers import blank_pdf
 
 
 @pytest.fixture
-def fair(session: EventSession, make_people: Callable[..., list[str]],
-         tmp_path: Path) -> list[str]:
+def fair(session: EventSession, make_people: Callable[..., list[str]]) -> list[str]:
     ids = make_people(4)  # the 4th (index 3) did not consent
     bay = add_employer(session, "Bay BPO", booth="1")
     add_employer(session, "Idle Ltd", booth="2")
@@ -39,9 +30,9 @@ def fair(session: EventSession, make_people: Callable[..., list[str]],
         visit = record_visit(session, bay.id, key).visit
         update_visit(session, visit.id, rating=4, notes="=cmd|' /C calc'!A0",
                      shortlist=key == ids[0])
-    attach_resume(session, ids[0], _pdf_bytes(tmp_path), original_name="cv.pdf")
+    attach_resume(session, ids[0], blank_pdf(), original_name="cv.pdf")
     attach_resume(session, ids[1], b"garbage, not a pdf at all", original_name="bad.pdf")
-    attach_resume(session, ids[3], _pdf_bytes(tmp_path) + b"\n", original_name="x.pdf")
+    attach_resume(session, ids[3], blank_pdf() + b"\n", original_name="x.pdf")
     return ids
 
 

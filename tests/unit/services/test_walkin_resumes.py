@@ -23,15 +23,7 @@ from fairdesk.services.walkins import (
     register_with_resume,
 )
 from fairdesk.storage import oplog, resumes
-
-
-def pdf_bytes(pages: int = 1) -> bytes:
-    pdf = pikepdf.new()
-    for _ in range(pages):
-        pdf.add_blank_page()
-    out = io.BytesIO()
-    pdf.save(out)
-    return out.getvalue()
+from tests.pdf_helpers import blank_pdf
 
 
 def photo(colour: str = "white", fmt: str = "JPEG", size: tuple[int, int] = (600, 800)) -> bytes:
@@ -54,7 +46,7 @@ def page_count(data: bytes) -> int:
 
 # ---------------------------------------------------------------- a file from a USB stick
 def test_a_pdf_is_taken_with_its_page_count(tmp_path: Path) -> None:
-    checked = check_resume_file(write(tmp_path, "Shanice CV.pdf", pdf_bytes(2)))
+    checked = check_resume_file(write(tmp_path, "Shanice CV.pdf", blank_pdf(2)))
     assert (checked.file_name, checked.mime, checked.pages) == ("Shanice CV.pdf",
                                                                 "application/pdf", 2)
 
@@ -121,7 +113,7 @@ FIELDS = {"first_name": "Shanice", "last_name": "Alexis", "consent": True}
 def test_the_resume_is_stored_as_a_blob_in_the_walk_ins_own_op(session: EventSession,
                                                                tmp_path: Path) -> None:
     session.role, session.desk = "desk", 2
-    resume = check_resume_file(write(tmp_path, "cv.pdf", pdf_bytes(2)))
+    resume = check_resume_file(write(tmp_path, "cv.pdf", blank_pdf(2)))
     ops = oplog.count(session.store)
     walk_in = register_with_resume(session, FIELDS, resume)
     assert walk_in.ref == "W2-0001" and walk_in.cv_filename == "cv.pdf"

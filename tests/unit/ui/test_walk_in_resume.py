@@ -8,7 +8,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import pikepdf
 import pytest
 from PIL import Image
 
@@ -19,6 +18,7 @@ from fairdesk.storage import resumes
 from fairdesk.ui.presenters.desk import DeskPresenter
 from fairdesk.ui.presenters.desk_output import FolderSync
 from fairdesk.ui.presenters.walk_in import CandidateForm, usb_folder
+from tests.pdf_helpers import blank_pdf
 
 
 @pytest.fixture
@@ -32,12 +32,9 @@ def desk(session: EventSession, tmp_path: Path,
 
 
 def pdf_file(tmp_path: Path, name: str = "Shanice CV.pdf", pages: int = 2) -> Path:
-    pdf = pikepdf.new()
-    for _ in range(pages):
-        pdf.add_blank_page()
     path = tmp_path / "usb" / name
     path.parent.mkdir(parents=True, exist_ok=True)
-    pdf.save(path)
+    path.write_bytes(blank_pdf(pages))
     return path
 
 
