@@ -72,3 +72,14 @@ def make_people(session: EventSession) -> Callable[..., list[str]]:
         return out
 
     return make
+
+
+@pytest.fixture
+def busy_port() -> Iterator[int]:
+    """A loopback port another program listens on (for "port taken" tests)."""
+    import socket
+
+    with socket.socket() as other:
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        yield int(other.getsockname()[1])

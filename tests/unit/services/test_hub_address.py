@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import socket
-from collections.abc import Iterator
 
 import pytest
 
@@ -32,18 +31,10 @@ def test_lan_addresses_never_raise_when_the_host_name_does_not_resolve(
     assert hub_address.lan_addresses() == ["192.168.4.7"]
 
 
-@pytest.fixture
-def listening() -> Iterator[int]:
-    with socket.socket() as other:
-        other.bind(("127.0.0.1", 0))
-        other.listen()
-        yield int(other.getsockname()[1])
-
-
-def test_a_listening_port_is_taken_and_the_next_free_one_is_offered(listening: int) -> None:
-    assert not port_free("127.0.0.1", listening)
-    offered = next_free_port("127.0.0.1", listening - 1)
-    assert offered > listening and port_free("127.0.0.1", offered)
+def test_a_listening_port_is_taken_and_the_next_free_one_is_offered(busy_port: int) -> None:
+    assert not port_free("127.0.0.1", busy_port)
+    offered = next_free_port("127.0.0.1", busy_port - 1)
+    assert offered > busy_port and port_free("127.0.0.1", offered)
 
 
 def test_no_free_port_in_range_offers_any_free_port(monkeypatch: pytest.MonkeyPatch) -> None:

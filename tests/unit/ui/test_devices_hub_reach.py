@@ -6,10 +6,8 @@ Only loopback is ever bound or contacted; LAN addresses are given as data.
 
 from __future__ import annotations
 
-import socket
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import pytest
 
@@ -17,30 +15,10 @@ from fairdesk.services.app_settings import AppSettings
 from fairdesk.services.session import EventSession
 from fairdesk.sync.pairing import decode
 from fairdesk.ui.presenters.devices import LOCAL_ONLY, DevicesPresenter, InviteForm
+from tests.unit.ui.hub_helpers import FakeHub
 
 SEEN = ["127.0.0.1", "169.254.7.1", "172.17.0.1", "10.0.0.5", "192.168.1.20", "fe80::1",
         "not an address", "192.168.1.20"]
-
-
-class FakeHub:
-    """Records where it was asked to listen; port 0 becomes 43210."""
-
-    made: ClassVar[list[tuple[str, int]]] = []
-
-    def __init__(self, host: str, port: int) -> None:
-        FakeHub.made.append((host, port))
-        self.url, self._running = f"https://{host}:{port or 43210}", False
-
-    @property
-    def running(self) -> bool:
-        return self._running
-
-    def start(self) -> str:
-        self._running = True
-        return self.url
-
-    def stop(self) -> None:
-        self._running = False
 
 
 @pytest.fixture
@@ -50,7 +28,7 @@ def settings(tmp_path: Path) -> AppSettings:
 
 @pytest.fixture
 def presenter(session: EventSession, settings: AppSettings) -> DevicesPresenter:
-    FakeHub.made = []
+    FakeHub.made.clear()
     return DevicesPresenter(session, make_hub=FakeHub, settings=settings,
                             addresses=lambda: list(SEEN))
 
@@ -107,15 +85,6 @@ def test_any_free_port_shows_the_one_chosen(presenter: DevicesPresenter) -> None
     assert presenter.shown_port == 43210
     assert presenter.url_choices[0] == "https://192.168.1.20:43210"
     assert presenter.last_message is not None and "43210" in presenter.last_message.text
-
-
-@pytest.fixture
-def busy_port() -> Iterator[int]:
-    """A loopback port another program listens on."""
-    with socket.socket() as other:
-        other.bind(("127.0.0.1", 0))
-        other.listen()
-        yield int(other.getsockname()[1])
 
 
 def test_a_taken_port_is_said_clearly_and_the_next_free_one_offered(

@@ -2,35 +2,24 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from fairdesk.services.employers import add_employer
 from fairdesk.services.session import EventSession
 from fairdesk.sync.pairing import decode
 from fairdesk.ui.presenters.devices import DevicesPresenter, InviteForm
+from tests.unit.ui.hub_helpers import FakeHub
 
-
-class FakeHub:
-    def __init__(self, host: str = "", port: int = 0) -> None:
-        self.url, self._running = "https://127.0.0.1:9999", False
-
-    @property
-    def running(self) -> bool:
-        return self._running
-
-    def start(self) -> str:
-        self._running = True
-        return self.url
-
-    def stop(self) -> None:
-        self._running = False
+# a hub that says it runs on port 9999, wherever it was asked to listen
+HUB_ON_9999 = partial(FakeHub, url="https://127.0.0.1:9999")
 
 
 def test_presenter_invites_lists_revokes_and_runs_the_hub(session: EventSession) -> None:
     from fairdesk.services.devices import redeem
 
     employer = add_employer(session, "Castries Connect", booth="4")
-    presenter = DevicesPresenter(session, make_hub=FakeHub, addresses=list)
+    presenter = DevicesPresenter(session, make_hub=HUB_ON_9999, addresses=list)
     presenter.load()
     presenter.toggle_hub()
     assert presenter.hub_running and "9999" in presenter.hub_text
@@ -50,7 +39,7 @@ def test_presenter_invites_lists_revokes_and_runs_the_hub(session: EventSession)
 def test_page_shows_the_code_as_a_qr(qtbot, session: EventSession) -> None:  # type: ignore[no-untyped-def]
     from fairdesk.ui.devices_page import DevicesPage
 
-    presenter = DevicesPresenter(session, make_hub=FakeHub, addresses=list)
+    presenter = DevicesPresenter(session, make_hub=HUB_ON_9999, addresses=list)
     page = DevicesPage(presenter)
     qtbot.addWidget(page)
     page.role.setCurrentIndex(page.role.findData("desk"))

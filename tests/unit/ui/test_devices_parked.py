@@ -18,24 +18,9 @@ from fairdesk.services.session import Change, EventSession
 from fairdesk.storage import sync_rows
 from fairdesk.sync.pairing import decode
 from fairdesk.ui.presenters.devices import DevicesPresenter, InviteForm
+from tests.unit.ui.hub_helpers import FakeHub
 
 AT = datetime(2026, 11, 28, 14, 0, tzinfo=UTC)
-
-
-class FakeHub:
-    def __init__(self, host: str = "", port: int = 0) -> None:
-        self.url, self._running = "https://10.0.0.5:8765", False
-
-    @property
-    def running(self) -> bool:
-        return self._running
-
-    def start(self) -> str:
-        self._running = True
-        return self.url
-
-    def stop(self) -> None:
-        self._running = False
 
 
 def pair_booth(session: EventSession, name: str = "Booth 4 tablet") -> str:
