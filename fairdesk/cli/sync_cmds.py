@@ -172,11 +172,11 @@ def _sync_forever(args: argparse.Namespace) -> int:
 def cmd_export_ops(args: argparse.Namespace) -> int:
     from fairdesk.services.sync import export_ops
 
-    count = export_ops(args.device_file, args.out)
+    done = export_ops(args.device_file, args.out)
     if args.json:
-        print_json({"ops": count, "out": str(args.out)})
+        print_json({**done.as_dict(), "out": str(args.out)})
     else:
-        print(f"Wrote {count} ops to {args.out}.")
+        print(f"Wrote {done.ops} ops and {done.resumes} résumés to {args.out}.")
     return 0
 
 
@@ -187,5 +187,9 @@ def cmd_import_ops(args: argparse.Namespace) -> int:
     if args.json:
         print_json(report.as_dict())
     else:
-        print(f"Took {report.new} new ops of {report.ops} from device {report.device_id}.")
+        print(f"Took {report.new} new ops of {report.ops} from device {report.device_id}; "
+              f"stored {report.resumes} résumés, {len(report.refused)} refused.")
+    for refused in report.refused:  # the rest went on; each refusal is named
+        print(f"{refused.file}: résumé {refused.sha256[:12]} ({refused.name or 'no name'}) "
+              f"refused: {refused.reason}", file=sys.stderr)
     return 0

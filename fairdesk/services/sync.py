@@ -10,7 +10,7 @@ résumé blobs its walk-ins brought (they never travel inside ops), each once.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -37,7 +37,7 @@ from fairdesk.storage import (
 from fairdesk.storage import event as event_rows
 from fairdesk.sync import opfile, pairing, policy
 from fairdesk.sync.client import HubClient
-from fairdesk.sync.wire import RejectedByHub, ResumeUpload, op_from_wire
+from fairdesk.sync.wire import RejectedByHub, ResumeUpload, WireError, op_from_wire
 
 log = logging.getLogger(__name__)
 PUSH_BATCH, PULL_PAGE = 500, 1000
@@ -229,39 +229,81 @@ def last_sync(store: EventStore) -> datetime | None:
 
 # ---------------------------------------------------------------- USB
 @dataclass(frozen=True)
+class RefusedResume:
+    file: str
+    sha256: str
+    name: str
+    reason: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"file": self.file, "sha256": self.sha256, "name": self.name,
+                "reason": self.reason}
+
+
+@dataclass(frozen=True)
 class ImportReport:
     device_id: str
     ops: int
     new: int
+    resumes: int = 0  # résumé blobs stored by this import
+    resumes_already: int = 0  # carried by the file, held before
+    refused: tuple[RefusedResume, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         return {"device_id": self.device_id, "ops": self.ops, "new": self.new,
-                "already": self.ops - self.new}
+                "already": self.ops - self.new, "resumes": self.resumes,
+                "resumes_already": self.resumes_already,
+                "resumes_refused": len(self.refused),
+                "refused": [r.as_dict() for r in self.refused]}
 
 
-def export_ops(device_path: Path, out: Path) -> int:
-    """Write this device's own ops to a signed file; returns how many."""
+@dataclass(frozen=True)
+class ExportReport:
+    ops: int
+    resumes: int
+
+    def as_dict(self) -> dict[str, int]:
+        return {"ops": self.ops, "resumes": self.resumes}
+
+
+def export_ops(device_path: Path, out: Path) -> ExportReport:
+    """Write this device's own ops to a signed file, and on a desk every résumé
+    blob its candidates reference (sent to the hub or not: importing is idempotent)."""
     store = open_event_file(device_path)
     try:
         found = device_settings(store)
         ops = sync_rows.own_ops(store)
+        blobs = _own_blobs(store) if sends_resumes(store) else []
         opfile.write(Path(out), found["event_id"], found["device_id"], ops,
-                     pairing.secret_hash(found["hub_token"]))
+                     pairing.secret_hash(found["hub_token"]), blobs)
     finally:
         store.close()
-    return len(ops)
+    return ExportReport(len(ops), len(blobs))
 
 
-def import_ops(event_path: Path, file: Path) -> ImportReport:
-    """Take a device's signed op file into the hub's event file (idempotent)."""
+def _own_blobs(store: EventStore) -> list[opfile.Blob]:
+    """In memory: a desk holds a few dozen résumés at most (each at most 20 MB)."""
+    out = []
+    for sha in resumes.referenced(store):
+        held = resumes.blob(store, sha)
+        assert held is not None, "referenced() lists only blobs this file holds"
+        data, mime, name = held
+        out.append(opfile.Blob(sha, name, mime, data))
+    return out
+
+
+def import_ops(event_path: Path, file: Path, clock: Clock = utc_now) -> ImportReport:
+    """Take a device's signed op file into the hub's event file, and the résumé
+    blobs it carries (idempotent). A file changed after it was signed, blobs
+    included, is refused whole before anything is stored."""
     store = open_event_file(event_path)
     try:
-        return _import(store, Path(file))
+        return _import(store, Path(file), clock)
     finally:
         store.close()
 
 
-def _import(store: EventStore, file: Path) -> ImportReport:
+def _import(store: EventStore, file: Path, clock: Clock) -> ImportReport:
     found, payload = opfile.read(file)
     device = device_rows.by_id(store, found.device_id)
     if device is None or not device["token_hash"]:
@@ -272,7 +314,42 @@ def _import(store: EventStore, file: Path) -> ImportReport:
     if found.event_id != event_rows.get(store).id:
         raise TamperedFile(f"{file.name} belongs to another event.")
     caller = policy.Caller(device["id"], device["role"], device["employer_id"], device["desk"])
-    return ImportReport(found.device_id, len(found.ops), _ingest(store, caller, found.ops))
+    new = _ingest(store, caller, found.ops)
+    stored, already, refused = _store_resumes(store, caller, file, found.resumes, clock)
+    return ImportReport(found.device_id, len(found.ops), new, stored, already, tuple(refused))
+
+
+def _store_resumes(store: EventStore, caller: policy.Caller, file: Path,
+                   blobs: tuple[opfile.Blob, ...], clock: Clock
+                   ) -> tuple[int, int, list[RefusedResume]]:
+    """Store each blob the file carries that passes the hub's upload checks
+    (:func:`fairdesk.services.hub.checked_resume`), once; a refused one is
+    reported and the others go on. Returns (stored, held already, refused)."""
+    from fairdesk.services.hub import checked_resume  # the hub's own check (aiohttp)
+
+    stored, already, refused = 0, 0, []
+    for blob in blobs:
+        what = RefusedResume(file.name, blob.sha256, blob.name, "")
+        if not policy.may_upload_resumes(caller):
+            refused.append(replace(what, reason="only desks send résumés"))
+            continue
+        try:
+            upload = ResumeUpload.from_wire(
+                {"sha256": blob.sha256, "name": blob.name, "mime": blob.mime}, blob.data)
+            if resumes.held(store, upload.sha256):
+                already += 1
+                continue
+            pages = checked_resume(upload)
+        except WireError as error:
+            log.warning("%s: résumé %s (%s) refused: %s", file.name, blob.sha256[:12],
+                        blob.name, error)
+            refused.append(replace(what, reason=error.message))
+            continue
+        with store.transaction():
+            resumes.put(store, upload.data, clock(), mime=upload.mime, pages=pages,
+                        original_name=upload.name)
+        stored += 1
+    return stored, already, refused
 
 
 def _ingest(store: EventStore, caller: policy.Caller, ops: list[Op]) -> int:

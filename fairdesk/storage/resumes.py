@@ -52,6 +52,13 @@ def unsent_count(store: EventStore) -> int:
     return int(store.scalar(f"SELECT COUNT(*) {_UNSENT}"))
 
 
+def referenced(store: EventStore) -> list[str]:
+    """Blobs this file holds that its candidates reference, sent or not (a USB file)."""
+    return [str(r[0]) for r in store.execute(
+        "SELECT r.sha256 FROM resumes r WHERE EXISTS (SELECT 1 FROM candidates c "
+        "WHERE c.resume_sha = r.sha256) ORDER BY r.added_at, r.sha256")]
+
+
 def blob(store: EventStore, sha: str) -> tuple[bytes, str, str] | None:
     """``(data, mime, original_name)`` of one blob, or ``None``."""
     row = store.row("SELECT data, mime, original_name FROM resumes WHERE sha256 = ?", (sha,))
