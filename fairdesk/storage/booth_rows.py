@@ -59,12 +59,6 @@ def next_seq(store: EventStore, device_id: str) -> int:
         "SELECT COALESCE(MAX(seq), 0) + 1 FROM ops WHERE device_id = ?", (device_id,)))
 
 
-def unsynced_count(store: EventStore, device_id: str) -> int:
-    """Changes made on this device that no hub has acknowledged yet (``hub_seq`` unset)."""
-    return int(store.scalar(
-        "SELECT COUNT(*) FROM ops WHERE device_id = ? AND hub_seq IS NULL", (device_id,)))
-
-
 def resume_blob_count(store: EventStore) -> int:
     """How many résumé blobs this file holds (a booth device's file should hold none)."""
     return int(store.scalar("SELECT COUNT(*) FROM resumes"))
