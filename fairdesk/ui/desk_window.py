@@ -198,7 +198,7 @@ class DeskWindow(QMainWindow):
 
     def show_message(self, message: Message) -> None:
         self.banner.setText(message.text)
-        self.banner.setProperty("level", message.level)
+        self.banner.setProperty("level", message.level if message.text else "")
         self.banner.style().unpolish(self.banner)
         self.banner.style().polish(self.banner)
         self.refresh()

@@ -33,6 +33,12 @@ class Presenter:
         self.last_message = Message(level, text, code)
         self.on_message(self.last_message)
 
+    def dismiss(self) -> None:
+        """No message any more (the view shows none)."""
+        if self.last_message is not None:
+            self.last_message = None
+            self.on_message(Message("info", ""))
+
     def refused(self, error: FairDeskError) -> None:
         """A service said no: show its sentence, keep its code for tests and styling."""
         self.say("error", error.message, error.code)

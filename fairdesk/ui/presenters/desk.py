@@ -66,6 +66,9 @@ class DeskPresenter(Presenter):
 
     # ---------------------------------------------------------- search
     def set_query(self, text: str) -> None:
+        if text.strip() and not self.query.strip() and self.last_message is not None \
+                and self.last_message.level != "info":
+            self.dismiss()  # a new search: the last refusal is not about this person
         self.query = text
         self.results = desk.find(self.session, text) if text.strip() else []
         self.selected = 0 if self.results else -1

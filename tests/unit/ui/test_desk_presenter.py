@@ -152,6 +152,21 @@ def test_scan_of_a_forged_code_changes_nothing(desk: DeskPresenter) -> None:
     assert desk.query == "kerl"  # the search in progress is left alone
 
 
+def test_a_new_search_puts_away_the_last_refusal_but_not_a_confirmation(
+        desk: DeskPresenter) -> None:
+    shown: list[str] = []
+    desk.on_message = lambda message: shown.append(message.text)
+    desk.scan("HELLO WORLD")
+    desk.set_query("k")  # the next person: the refusal was not about them
+    assert desk.last_message is None and shown[-1] == ""
+    desk.set_query("ke")
+    desk.enter()
+    assert desk.last_message is not None and desk.last_message.level == "info"
+    desk.clear()
+    desk.set_query("m")
+    assert desk.last_message is not None  # "checked in" stays until the next action
+
+
 def test_scan_of_garbage_says_so(desk: DeskPresenter) -> None:
     desk.scan("HELLO WORLD")
     assert desk.last_message is not None and desk.last_message.code == "not_a_badge"
