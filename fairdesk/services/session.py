@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from fairdesk.domain.errors import InvalidField
 from fairdesk.domain.model import Event, Role
 from fairdesk.domain.rules import fair_day, zone
 from fairdesk.storage import EventStore, open_event_file
@@ -106,7 +107,12 @@ def open_session(
     clock: Clock = utc_now,
 ) -> EventSession:
     store = open_event_file(path)
-    if desk is None and role == "desk":  # a paired desk: the number the hub gave it
-        paired = store.setting("desk")
-        desk = paired if isinstance(paired, int) else None
+    paired = store.setting("desk") if role == "desk" else None
+    if isinstance(paired, int):  # a paired desk: the number the hub gave it, no other
+        if desk is not None and desk != paired:
+            store.close()
+            raise InvalidField(
+                "desk", f"This laptop is paired with the hub as desk {paired}: open it as "
+                f"desk {paired} (another number could give two walk-ins the same ref).")
+        desk = paired
     return EventSession(store, role=role, desk=desk, employer_id=employer_id, clock=clock)
