@@ -3,37 +3,14 @@
 from __future__ import annotations
 
 import json
-import signal
-import subprocess
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from fairdesk.cli import main
-from fairdesk.services.demo import DemoSpec, build_demo
+from tests.unit.cli.conftest import run
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture
-def hub(tmp_path: Path) -> Iterator[tuple[Path, str]]:
-    event = tmp_path / "ev.fairdesk"
-    build_demo(event, DemoSpec(12, 2, seed=3, resumes=False)).close()
-    proc = subprocess.Popen([sys.executable, "-m", "fairdesk", "hub", str(event), "--port", "0"],
-                            stdout=subprocess.PIPE, text=True)
-    assert proc.stdout is not None
-    url = proc.stdout.readline().split()[-1]
-    yield event, url
-    proc.send_signal(signal.SIGTERM)
-    assert proc.wait(10) == 0
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_pair_sync_export_import_revoke(hub: tuple[Path, str], tmp_path: Path,

@@ -6,43 +6,19 @@ import base64
 import hashlib
 import io
 import json
-import signal
-import subprocess
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pikepdf
 import pytest
 
-from fairdesk.cli import main
 from fairdesk.imports.resume_files import PDF, ResumeFile
-from fairdesk.services.demo import DemoSpec, build_demo
 from fairdesk.services.session import open_session
 from fairdesk.services.walkins import register_with_resume
 from fairdesk.storage import open_event_file, resumes
 from fairdesk.sync import opfile, pairing
+from tests.unit.cli.conftest import run
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture
-def hub(tmp_path: Path) -> Iterator[tuple[Path, str]]:
-    event = tmp_path / "ev.fairdesk"
-    build_demo(event, DemoSpec(12, 2, seed=3, resumes=False)).close()
-    proc = subprocess.Popen([sys.executable, "-m", "fairdesk", "hub", str(event), "--port", "0"],
-                            stdout=subprocess.PIPE, text=True)
-    assert proc.stdout is not None
-    url = proc.stdout.readline().split()[-1]
-    yield event, url
-    proc.send_signal(signal.SIGTERM)
-    assert proc.wait(10) == 0
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def pdf_bytes(title: str) -> bytes:
