@@ -292,6 +292,7 @@ class DeskWindow(QMainWindow):
         # A deliberate close goes back to the launcher next time; a crash does not
         # get here, so the next start reopens this desk (issue 5, item 6).
         self.settings.set("last_screen", {})
+        self._ticker.stop()  # the window may outlive its session: no tick after this
         self.scanner.remove()
         self._finish_printing()
         self.presenter.close()

@@ -274,6 +274,8 @@ class DeskPresenter(Presenter):
 
     def tick(self) -> None:
         """A timer: "check-ins in the last 10 minutes" moves on with the clock."""
+        if self.closed:  # a late timer: the session may be closed already
+            return
         self.figures = desk.figures(self.session)
         self.changed()
 

@@ -261,3 +261,11 @@ def test_a_badge_finishing_after_the_desk_closed_is_dropped_quietly(
     session.close()  # the window went, and the session with it
     output.held.pop()()  # must not touch the closed session
     assert messages == [] and not presenter.printing
+
+
+def test_a_late_tick_after_close_touches_nothing(desk: DeskPresenter) -> None:
+    """The window's 30 s timer may fire once more after the desk (and its session) closed."""
+    desk.close()
+    desk.session.close()
+    desk.tick()  # raised "Cannot operate on a closed database" inside Qt's event loop
+    assert desk.closed
