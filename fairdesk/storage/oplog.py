@@ -8,7 +8,6 @@ looks the same wherever it was made.
 
 from __future__ import annotations
 
-import json
 import logging
 from datetime import datetime
 from typing import Any
@@ -72,7 +71,7 @@ def apply(store: EventStore, op: Op) -> bool:
         "INSERT OR IGNORE INTO ops (op_id, device_id, seq, kind, at, hlc, body) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
         (op.op_id, op.device_id, op.seq, op.kind, codec.ts(op.at), op.hlc,
-         json.dumps(op.body, ensure_ascii=False, sort_keys=True)),
+         codec.body_text(op.body)),
     )
     if cursor.rowcount == 0:
         return False
@@ -107,7 +106,7 @@ def record(store: EventStore, op: Op) -> bool:
         "INSERT OR IGNORE INTO ops (op_id, device_id, seq, kind, at, hlc, body) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
         (op.op_id, op.device_id, op.seq, op.kind, codec.ts(op.at), op.hlc,
-         json.dumps(op.body, ensure_ascii=False, sort_keys=True)),
+         codec.body_text(op.body)),
     )
     if cursor.rowcount:
         _clock(store).observe(op.hlc)
@@ -128,9 +127,6 @@ def by_ids(store: EventStore, op_ids: list[str]) -> list[Op]:
 
 
 # ---------------------------------------------------------------- batches (hub ingest)
-_BODY = json.JSONEncoder(ensure_ascii=False, sort_keys=True)  # the text :func:`apply` stores
-
-
 def record_many(store: EventStore, ops: list[Op], hub_seqs: list[int | None]) -> None:
     """Keep new ``ops`` in the log with one statement, without projecting them.
 
@@ -141,7 +137,7 @@ def record_many(store: EventStore, ops: list[Op], hub_seqs: list[int | None]) ->
         "INSERT INTO ops (op_id, device_id, seq, kind, at, hlc, body, hub_seq) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [(op.op_id, op.device_id, op.seq, op.kind, codec.ts(op.at), op.hlc,
-          _BODY.encode(op.body), hub_seq) for op, hub_seq in zip(ops, hub_seqs, strict=True)],
+          codec.body_text(op.body), hub_seq) for op, hub_seq in zip(ops, hub_seqs, strict=True)],
     )
 
 

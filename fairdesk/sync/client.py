@@ -12,6 +12,7 @@ import asyncio
 from typing import Any
 
 import aiohttp
+import orjson
 
 from fairdesk.domain.errors import FairDeskError, Forbidden, HubUnreachable, Unauthorized
 from fairdesk.domain.model import Op
@@ -21,6 +22,7 @@ from fairdesk.sync.wire import (
     ResumeUpload,
     WireError,
     acks_from_wire,
+    dumps,
     op_to_wire,
 )
 
@@ -86,15 +88,19 @@ class HubClient:
             self._session = aiohttp.ClientSession(timeout=self._timeout)
         headers = {"Authorization": f"Bearer {self._token}"}
         timeout = self._timeout
-        if data is not None:
+        if body is not None:
+            data = dumps(body)
+            headers["Content-Type"] = "application/json"
+        elif data is not None:
             headers["Content-Type"] = "application/octet-stream"
             total = (self._timeout.total or TIMEOUT_S) + len(data) / UPLOAD_BYTES_PER_S
             timeout = aiohttp.ClientTimeout(total=total)
         try:
-            async with self._session.request(method, self.url + path, json=body, params=params,
+            async with self._session.request(method, self.url + path, params=params,
                                              data=data, headers=headers, timeout=timeout,
                                              ssl=self._pin) as response:
-                answer = await response.json(content_type=None)
+                raw = await response.read()
+                answer = orjson.loads(raw) if raw.strip() else None  # ValueError: not JSON
                 status = response.status
         except aiohttp.ServerFingerprintMismatch as error:
             raise HubUnreachable(f"The server at {self.url} is not the paired hub "

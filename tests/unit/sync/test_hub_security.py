@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
+import aiohttp
 import pytest
 
 from fairdesk.domain.errors import BadPairingCode, Forbidden, HubUnreachable, Unauthorized
@@ -136,3 +138,25 @@ def test_tokens_and_secrets_are_stored_only_as_hashes(fair: EventSession, pair: 
     store.close()
     dump = "\n".join(fair.store.db.conn.iterdump())
     assert token not in dump
+
+
+@pytest.mark.parametrize("raw", [b"{not json", b'{"ops": [NaN]}', b'["\\ud800"]', b"[]", b""])
+def test_a_body_that_is_not_a_json_object_is_a_400_naming_it(pair: Pair, raw: bytes) -> None:
+    """The wire's decoder (orjson) reads strict JSON only; the hub says so, and holds on."""
+    store = open_event_file(pair("desk"))
+    url, pin, token = (store.setting("hub_url"), store.setting("hub_fingerprint"),
+                       store.setting("hub_token"))
+    store.close()
+
+    async def post() -> tuple[int, dict[str, str]]:
+        async with aiohttp.ClientSession() as http, http.post(
+                url + "/api/push", data=raw, headers={"Authorization": f"Bearer {token}"},
+                ssl=aiohttp.Fingerprint(bytes.fromhex(pin))) as answer:
+            return answer.status, await answer.json()
+
+    status, answer = asyncio.run(post())
+    assert status == 400
+    assert answer["code"] == "bad_request"
+    assert "JSON" in answer["message"]
+    with HubClient(url, pin, token, 5) as client:
+        assert client.push([]) == []  # the hub still answers
