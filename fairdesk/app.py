@@ -29,7 +29,7 @@ WindowFactory = Callable[[EventSession, AppSettings, Path | None], QMainWindow]
 def _organizer(session: EventSession, settings: AppSettings, print_to: Path | None) -> QMainWindow:
     from fairdesk.ui.organizer_window import OrganizerWindow
 
-    return OrganizerWindow(session)
+    return OrganizerWindow(session, settings)
 
 
 def _desk(session: EventSession, settings: AppSettings, print_to: Path | None) -> QMainWindow:

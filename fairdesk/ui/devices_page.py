@@ -388,10 +388,11 @@ class DevicesPage(QWidget):
         super().closeEvent(event)  # type: ignore[arg-type]
 
 
-def build_devices_page(session: EventSession, window: QMainWindow) -> QWidget:
-    """The organizer console's page builder (``PAGES``)."""
-    presenter = DevicesPresenter(session, settings=AppSettings(),
-                                 addresses=interface_addresses)
+def build_devices_page(session: EventSession, window: QMainWindow,
+                       settings: AppSettings) -> QWidget:
+    """The organizer console's page builder (``PAGES``); ``settings`` is the app's own,
+    so "Only this computer" is written where the rest of the app reads it."""
+    presenter = DevicesPresenter(session, settings=settings, addresses=interface_addresses)
     page = DevicesPage(presenter)
     presenter.on_message = lambda m: show_message(window, m, window.statusBar().showMessage)
     presenter.load()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fairdesk.services.app_settings import AppSettings
 from fairdesk.services.events import event_info
 from fairdesk.services.session import Change, EventSession
 from fairdesk.ui.badges_page import BadgesPage
@@ -34,8 +35,11 @@ from fairdesk.ui.widgets import shortcut, show_message
 
 @dataclass(frozen=True)
 class Page:
+    """``build(session, window, settings)`` makes the page; ``settings`` is the
+    application's own AppSettings (pages that keep no setting ignore it)."""
+
     title: str
-    build: Callable[[EventSession, QMainWindow], QWidget]
+    build: Callable[[EventSession, QMainWindow, AppSettings], QWidget]
 
 
 def _messages_to(window: QMainWindow) -> Callable[[Message], None]:
@@ -43,7 +47,8 @@ def _messages_to(window: QMainWindow) -> Callable[[Message], None]:
     return lambda message: show_message(window, message, window.statusBar().showMessage)
 
 
-def _event_page(session: EventSession, window: QMainWindow) -> QWidget:
+def _event_page(session: EventSession, window: QMainWindow,
+                settings: AppSettings) -> QWidget:
     presenter = EventDetailsPresenter(session)
     page = EventDetailsPage(presenter)
     presenter.on_message = _messages_to(window)
@@ -51,7 +56,8 @@ def _event_page(session: EventSession, window: QMainWindow) -> QWidget:
     return page
 
 
-def _employers_page(session: EventSession, window: QMainWindow) -> QWidget:
+def _employers_page(session: EventSession, window: QMainWindow,
+                    settings: AppSettings) -> QWidget:
     presenter = EmployersPresenter(session)
     page = EmployersPage(presenter)
     presenter.on_message = _messages_to(window)
@@ -59,7 +65,8 @@ def _employers_page(session: EventSession, window: QMainWindow) -> QWidget:
     return page
 
 
-def _badges_page(session: EventSession, window: QMainWindow) -> QWidget:
+def _badges_page(session: EventSession, window: QMainWindow,
+                 settings: AppSettings) -> QWidget:
     presenter = BrandingPresenter(session)
     page = BadgesPage(presenter)
     page.destroyed.connect(lambda *_: presenter.close())
@@ -68,11 +75,13 @@ def _badges_page(session: EventSession, window: QMainWindow) -> QWidget:
     return page
 
 
-def _import_page(session: EventSession, window: QMainWindow) -> QWidget:
+def _import_page(session: EventSession, window: QMainWindow,
+                 settings: AppSettings) -> QWidget:
     return ImportPage(lambda kind: ImportWizard(session, kind), _messages_to(window))
 
 
-def _export_page(session: EventSession, window: QMainWindow) -> QWidget:
+def _export_page(session: EventSession, window: QMainWindow,
+                 settings: AppSettings) -> QWidget:
     presenter = ExportScreen(session)
     page = ExportPage(presenter)
     presenter.on_message = _messages_to(window)
@@ -91,9 +100,10 @@ PAGES: list[Page] = [
 
 
 class OrganizerWindow(QMainWindow):
-    def __init__(self, session: EventSession) -> None:
+    def __init__(self, session: EventSession, settings: AppSettings) -> None:
         super().__init__()
         self.session = session
+        self.settings = settings
         self.setWindowTitle(f"FairDesk — {session.event.name} — Organizer")
         self.resize(1280, 800)
         root = QWidget()
@@ -106,7 +116,7 @@ class OrganizerWindow(QMainWindow):
         self.stack = QStackedWidget()
         for index, page in enumerate(PAGES):
             self.nav.addItem(page.title)
-            self.stack.addWidget(page.build(session, self))
+            self.stack.addWidget(page.build(session, self, settings))
             if index < 9:
                 shortcut(self, f"Ctrl+{index + 1}", partial(self.nav.setCurrentRow, index))
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)

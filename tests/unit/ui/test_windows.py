@@ -48,9 +48,10 @@ def test_launcher_booth_role_lists_employers(qtbot: QtBot, session: EventSession
 
 
 def test_organizer_console_pages_and_counts(qtbot: QtBot, session: EventSession,
-                                            make_people: Callable[..., list[str]]) -> None:
+                                            make_people: Callable[..., list[str]],
+                                            tmp_path: Path) -> None:
     make_people(3)
-    window = OrganizerWindow(session)
+    window = OrganizerWindow(session, AppSettings(tmp_path / "settings.json"))
     qtbot.addWidget(window)
     assert "0 / 3 checked in" in window.counts.text()
     from fairdesk.services.checkin import check_in
@@ -61,9 +62,10 @@ def test_organizer_console_pages_and_counts(qtbot: QtBot, session: EventSession,
     assert window.stack.currentIndex() == 1
 
 
-def test_add_employer_dialog_shows_refusal_inline(qtbot: QtBot, session: EventSession) -> None:
+def test_add_employer_dialog_shows_refusal_inline(qtbot: QtBot, session: EventSession,
+                                                  tmp_path: Path) -> None:
     add_employer(session, "Helios Tech", booth="1")
-    window = OrganizerWindow(session)
+    window = OrganizerWindow(session, AppSettings(tmp_path / "settings.json"))
     qtbot.addWidget(window)
     page = window.stack.widget(1)
     presenter = page.presenter  # type: ignore[attr-defined]
@@ -76,6 +78,24 @@ def test_add_employer_dialog_shows_refusal_inline(qtbot: QtBot, session: EventSe
     dialog._save()
     assert dialog.result() == dialog.DialogCode.Accepted
     assert page.model.rowCount() == 2  # type: ignore[attr-defined]
+
+
+def test_the_devices_page_keeps_its_setting_in_the_apps_own_settings(
+        qtbot: QtBot, session: EventSession, tmp_path: Path) -> None:
+    from fairdesk.ui.devices_page import DevicesPage
+    from fairdesk.ui.presenters.devices import LOCAL_ONLY
+
+    settings = AppSettings(tmp_path / "settings.json")
+    window = OrganizerWindow(session, settings)
+    qtbot.addWidget(window)
+    window.show_page("Devices")
+    page = window.stack.currentWidget()
+    assert isinstance(page, DevicesPage)
+    assert page.presenter.settings is settings
+    page.presenter.set_local_only(True)
+    # the app's object sees it at once, with no second AppSettings re-reading the file
+    assert settings.get(LOCAL_ONLY) is True
+    window.close()
 
 
 @pytest.mark.parametrize("text", ["é ë ò ç Kwéyòl"])
