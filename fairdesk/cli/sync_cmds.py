@@ -11,6 +11,7 @@ from typing import Any
 from fairdesk.cli.common import add_event_arg, add_json_arg, print_json, print_table, session_for
 from fairdesk.cli.export_cmds import export_subparsers
 from fairdesk.cli.import_cmds import IMPORT_KINDS
+from fairdesk.domain.errors import SeqClash
 
 
 def register(commands: Any) -> None:
@@ -33,6 +34,9 @@ def register(commands: Any) -> None:
     p.add_argument("--once", action="store_true", help="one round, then exit (scripts)")
     p.add_argument("--every", type=float, default=5.0, metavar="S",
                    help="seconds between rounds without --once (5)")
+    p.add_argument("--renumber", action="store_true",
+                   help="with --once: this file was restored from a backup (and is not in "
+                        "use on another machine); send its unsent changes under new numbers")
     add_json_arg(p)
     p.set_defaults(func=cmd_sync)
 
@@ -151,8 +155,17 @@ def cmd_sync(args: argparse.Namespace) -> int:
     from fairdesk.services.sync import sync_file
 
     if not args.once:
+        if args.renumber:
+            print("fairdesk sync: --renumber works with --once only.", file=sys.stderr)
+            return 2
         return _sync_forever(args)
-    report = sync_file(args.device_file)
+    try:
+        report = sync_file(args.device_file, renumber=args.renumber)
+    except SeqClash as clash:
+        raise SeqClash(f"{clash.message} If this file was restored from a backup and is "
+                       "not in use on another machine, run again with --renumber; if it "
+                       "was copied to a second machine, pair that machine as a device of "
+                       "its own (fairdesk join).", **clash.details) from clash
     if args.json:
         print_json(report.as_dict())
     else:

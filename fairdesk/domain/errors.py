@@ -74,6 +74,17 @@ class InvalidField(FairDeskError):
         self.field = field
 
 
+class SeqClash(FairDeskError):
+    """The hub holds another op under a number this device used again: its
+    event file was copied to a second machine or restored from a backup.
+
+    ``details``: ``op_id`` (the first op refused) and ``last_seq`` (the highest
+    number the hub holds from this device).
+    """
+
+    code = "seq_clash"
+
+
 class ReasonRequired(FairDeskError):
     code = "reason_required"
 

@@ -27,7 +27,7 @@ from typing import Any
 
 from aiohttp import web
 
-from fairdesk.domain.errors import Forbidden, InvalidField
+from fairdesk.domain.errors import Forbidden, SeqClash
 from fairdesk.domain.model import Op
 from fairdesk.imports import resume_files
 from fairdesk.services import devices
@@ -146,9 +146,10 @@ class Hub:
         added, seqs = ingest(store, ops)
         clash = next((op for op in ops if op.op_id not in seqs), None)
         if clash is not None:  # kept out by UNIQUE (device_id, seq): rolled back
-            raise InvalidField("seq", f"Op {clash.op_id}: this device already sent another "
-                                      f"op as its number {clash.seq} (was its event file "
-                                      "copied or restored from a backup?).")
+            raise SeqClash(f"Op {clash.op_id}: this device already sent another op as its "
+                           f"number {clash.seq} (was its event file copied or restored "
+                           "from a backup?).", op_id=clash.op_id,
+                           last_seq=sync_rows.last_device_seq(store, caller.device_id))
         if added:
             sync_rows.retry_parked(store)
         device_rows.seen(store, caller.device_id, self.clock(), pending)

@@ -20,6 +20,7 @@ from fairdesk.domain.errors import (
     Forbidden,
     InvalidField,
     NotPaired,
+    SeqClash,
     TamperedFile,
     Unauthorized,
 )
@@ -144,19 +145,23 @@ def _make_device_file(target: Path, code: pairing.PairingCode, answer: dict[str,
 
 
 # ---------------------------------------------------------------- one round
-def sync_file(path: Path, clock: Clock = utc_now, timeout: float = 15.0) -> SyncReport:
+def sync_file(path: Path, clock: Clock = utc_now, timeout: float = 15.0,
+              renumber: bool = False) -> SyncReport:
+    """One round for a device file (``fairdesk sync --once``); ``renumber``: see
+    :func:`push_pending`."""
     store = open_event_file(path)
     try:
         with client_for(store, timeout) as client:
-            return sync_once(store, client, clock)
+            return sync_once(store, client, clock, renumber)
     finally:
         store.close()
 
 
-def sync_once(store: EventStore, client: HubClient, clock: Clock = utc_now) -> SyncReport:
+def sync_once(store: EventStore, client: HubClient, clock: Clock = utc_now,
+              renumber: bool = False) -> SyncReport:
     """Push everything pending, pull every page, then (a desk) upload the résumé
     blobs the hub lacks; raises HubUnreachable."""
-    pushed = push_pending(store, client)
+    pushed = push_pending(store, client, renumber)
     pulled = pull_all(store, client)
     uploaded = push_resumes(store, client, clock) if sends_resumes(store) else 0
     now = codec.ts(clock())
@@ -165,15 +170,34 @@ def sync_once(store: EventStore, client: HubClient, clock: Clock = utc_now) -> S
     return SyncReport(pushed, pulled, pending_count(store), now, uploaded)
 
 
-def push_pending(store: EventStore, client: HubClient) -> int:
-    kinds, pushed = push_kinds(store), 0
+def push_pending(store: EventStore, client: HubClient, renumber: bool = False) -> int:
+    """Push every pending op in batches; how many the hub acknowledged.
+
+    A file restored from a backup numbers its new ops with numbers the hub
+    already holds other ops under, and the hub refuses them
+    (:class:`SeqClash`, raised). With ``renumber`` (the user says this file is
+    not also in use on another machine), the unsent ops get new numbers above
+    the hub's and are sent again; the ops the backup missed come back with the
+    pull that follows.
+    """
+    kinds, pushed, renumbered = push_kinds(store), 0, False
     while True:
         batch = sync_rows.pending(store, kinds, PUSH_BATCH)
         if not batch:
             return pushed
         # The hub stores the count with the batch: tell it what is left once it holds them.
         left = max(0, pending_count(store) - len(batch))
-        acks = client.push(batch, pending=left)
+        try:
+            acks = client.push(batch, pending=left)
+        except SeqClash as clash:
+            if not renumber or renumbered:
+                raise
+            with store.transaction():
+                moved = sync_rows.renumber_pending(store, int(clash.details.get("last_seq", 0)))
+            log.warning("renumbered %d unsent ops after the hub's number %s",
+                        moved, clash.details.get("last_seq"))
+            renumbered = True
+            continue
         with store.transaction():
             sync_rows.mark_acked(store, acks)
         pushed += len(acks)
@@ -359,5 +383,15 @@ def _ingest(store: EventStore, caller: policy.Caller, ops: list[Op]) -> int:
             if op.device_id != caller.device_id:
                 raise Forbidden(f"Op {op.op_id} in the file was made by another device.")
         new = sum(sync_rows.ingest_one(store, op) for op in allowed)
+        held = sync_rows.hub_seqs(store, [op.op_id for op in allowed])
+        clash = next((op for op in allowed if op.op_id not in held), None)
+        if clash is not None:  # kept out by UNIQUE (device_id, seq): all rolled back
+            raise SeqClash(f"Op {clash.op_id} in the file: this device already sent another "
+                           f"op as its number {clash.seq} (was its event file copied or "
+                           "restored from a backup?); nothing was taken. If it was restored "
+                           "and is not in use on another machine, sync it once over the "
+                           "network with --renumber, then export again.",
+                           op_id=clash.op_id,
+                           last_seq=sync_rows.last_device_seq(store, caller.device_id))
         sync_rows.retry_parked(store)
     return new

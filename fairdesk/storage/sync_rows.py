@@ -77,6 +77,26 @@ def mark_acked(store: EventStore, acks: Iterable[tuple[str, int]]) -> None:
     )
 
 
+def renumber_pending(store: EventStore, after: int) -> int:
+    """Give this device's unacknowledged ops new numbers above ``after`` and above
+    every number it holds, in their order; returns how many.
+
+    For a file restored from a backup: the hub holds ops under the numbers this
+    file used again (:class:`~fairdesk.domain.errors.SeqClash`). An op the hub
+    does hold under its old number (its answer was lost) is still acknowledged
+    by its id. Call inside a transaction.
+    """
+    me = oplog.device_id(store)
+    highest = int(store.scalar("SELECT COALESCE(MAX(seq), 0) FROM ops WHERE device_id = ?",
+                               (me,)))
+    waiting = [r["op_id"] for r in store.rows(
+        "SELECT op_id FROM ops WHERE device_id = ? AND hub_seq IS NULL ORDER BY seq", (me,))]
+    first = max(after, highest) + 1  # above every number in use: no clash on the way
+    store.db.conn.executemany("UPDATE ops SET seq = ? WHERE op_id = ?",
+                              [(first + n, op_id) for n, op_id in enumerate(waiting)])
+    return len(waiting)
+
+
 def own_ops(store: EventStore) -> list[Op]:
     rows = store.rows("SELECT * FROM ops WHERE device_id = ? ORDER BY seq",
                       (oplog.device_id(store),))
@@ -316,6 +336,12 @@ def page(store: EventStore, since: int, limit: int) -> list[tuple[Op, int]]:
         "SELECT * FROM ops WHERE hub_seq > ? ORDER BY hub_seq LIMIT ?", (since, limit)
     )
     return [(codec.op(row), int(row["hub_seq"])) for row in rows]
+
+
+def last_device_seq(store: EventStore, device_id: str) -> int:
+    """The highest number the log holds from ``device_id`` (0: none)."""
+    return int(store.scalar("SELECT COALESCE(MAX(seq), 0) FROM ops WHERE device_id = ?",
+                            (device_id,)))
 
 
 def last_hub_seq(store: EventStore) -> int:

@@ -14,7 +14,13 @@ from typing import Any
 import aiohttp
 import orjson
 
-from fairdesk.domain.errors import FairDeskError, Forbidden, HubUnreachable, Unauthorized
+from fairdesk.domain.errors import (
+    FairDeskError,
+    Forbidden,
+    HubUnreachable,
+    SeqClash,
+    Unauthorized,
+)
 from fairdesk.domain.model import Op
 from fairdesk.sync.wire import (
     PullPage,
@@ -125,6 +131,11 @@ def _checked(status: int, answer: Any) -> dict[str, Any]:
         raise Unauthorized(message or "The hub does not accept this device's token.")
     if status == 403:
         raise Forbidden(message or "The hub refused: not allowed for this device's role.")
+    if status == 409 and isinstance(answer, dict) and answer.get("code") == SeqClash.code:
+        last = answer.get("last_seq")
+        raise SeqClash(message or "The hub holds other ops under this device's numbers.",
+                       op_id=str(answer.get("op_id", "")),
+                       last_seq=last if isinstance(last, int) and last >= 0 else 0)
     if status in (400, 413):
         raise RejectedByHub(message or f"The hub refused the request (HTTP {status}).")
     if status >= 400:

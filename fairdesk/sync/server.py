@@ -3,7 +3,8 @@ a :class:`HubBackend` that the services layer injects.
 
 Every request carries ``Authorization: Bearer <token>`` (``/api/join``: the
 pairing secret). No token, an unknown or a revoked one: 401. A role asking
-to send or see what it may not: 403. A malformed request: 400.
+to send or see what it may not: 403. A malformed request: 400. A push
+that uses again a number the device already sent another op under: 409.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from fairdesk.domain.errors import (
     BadPairingCode,
     FairDeskError,
     Forbidden,
+    SeqClash,
     Unauthorized,
 )
 from fairdesk.sync.policy import Caller, may_upload_resumes
@@ -35,8 +37,8 @@ from fairdesk.sync.wire import (
 
 log = logging.getLogger(__name__)
 MAX_BODY = 32 * 1024 * 1024
-_STATUS = {Unauthorized: 401, BadPairingCode: 401, Forbidden: 403, TooLarge: 413,
-           WireError: 400}
+_STATUS = {Unauthorized: 401, BadPairingCode: 401, Forbidden: 403, SeqClash: 409,
+           TooLarge: 413, WireError: 400}
 
 
 class HubBackend(Protocol):

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from fairdesk.domain.clock import HybridClock
-from fairdesk.domain.errors import Forbidden, InvalidField
+from fairdesk.domain.errors import Forbidden, SeqClash
 from fairdesk.domain.ids import new_id
 from fairdesk.domain.model import Op
 from fairdesk.services import devices
@@ -153,8 +153,10 @@ def test_another_op_under_a_taken_seq_is_refused_with_a_reason(organizer: EventS
     hub.push(caller, [first], pending=0)
     before = _count(hub, "SELECT COUNT(*) FROM ops")
     copied = replace(second, seq=first.seq)  # a device file restored from a backup
-    with pytest.raises(InvalidField, match=f"already sent another op as its number {first.seq}"):
+    with pytest.raises(SeqClash, match=f"already sent another op as its number {first.seq}"
+                       ) as refused:
         hub.push(caller, [copied], pending=0)
+    assert refused.value.details == {"op_id": copied.op_id, "last_seq": first.seq}
     answers = asyncio.run(_together(hub, (caller, [copied]), (caller, [second])))
-    assert isinstance(answers[0], InvalidField) and answers[1][0][0] == second.op_id
+    assert isinstance(answers[0], SeqClash) and answers[1][0][0] == second.op_id
     assert _count(hub, "SELECT COUNT(*) FROM ops") == before + 1
