@@ -31,6 +31,7 @@ class SyncStatus:
     pending: int = 0
     error: str = ""
     retry_in: float = 0.0
+    code: str = ""  # the refusal's FairDeskError code when state is "refused" ("seq_clash")
 
     def summary(self) -> str:
         when = self.last_sync.astimezone().strftime("%H:%M:%S") if self.last_sync else "never"
@@ -56,6 +57,7 @@ class SyncLoop:
         self._stop = threading.Event()
         self._lock = threading.Lock()
         self._status = SyncStatus("starting")
+        self._renumber = False
         self._thread: threading.Thread | None = None
 
     @property
@@ -71,6 +73,14 @@ class SyncLoop:
     def sync_now(self) -> None:
         """Do a round at once (after a local change, or the user asked)."""
         self._wake.set()
+
+    def renumber_next_round(self) -> None:
+        """The user says this file was restored from a backup and is not in use
+        elsewhere: the next round (only that one) sends its unsent ops under new
+        numbers (``sync_once(..., renumber=True)``); starts it at once."""
+        with self._lock:
+            self._renumber = True
+        self.sync_now()
 
     def stop(self, timeout: float = 10.0) -> None:
         self._stop.set()
@@ -98,26 +108,30 @@ class SyncLoop:
                 self._wake.clear()
         finally:
             store.close()
-            self._publish(replace(self.status, state="stopped"))
+            self._publish(replace(self.status, state="stopped", code=""))
 
     def _round(self, store: EventStore, delay: float) -> float:
         """One round; returns the wait before the next (doubled while failing)."""
-        self._publish(replace(self.status, state="syncing", pending=pending_count(store)))
+        with self._lock:  # taken by this round whatever happens: one renumber per "yes"
+            renumber, self._renumber = self._renumber, False
+        self._publish(replace(self.status, state="syncing", pending=pending_count(store), code=""))
         try:
             with client_for(store, self.timeout) as client:
-                report = sync_once(store, client, self.clock)
+                report = sync_once(store, client, self.clock, renumber)
         except HubUnreachable as error:
             wait = min(max(delay * 2, self.interval), self.max_backoff)
             self._failed(store, "offline", error.message, wait)
             return wait
         except FairDeskError as error:
-            self._failed(store, "refused", error.message, self.max_backoff)
+            self._failed(store, "refused", error.message, self.max_backoff, error.code)
             return self.max_backoff
         self._publish(SyncStatus("ok", last_sync(store), report.pending))
         return self.interval
 
-    def _failed(self, store: EventStore, state: State, message: str, wait: float) -> None:
-        self._publish(SyncStatus(state, last_sync(store), pending_count(store), message, wait))
+    def _failed(self, store: EventStore, state: State, message: str, wait: float,
+                code: str = "") -> None:
+        self._publish(SyncStatus(state, last_sync(store), pending_count(store), message, wait,
+                                 code))
 
     def _publish(self, status: SyncStatus) -> None:
         with self._lock:
