@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -127,6 +127,7 @@ class BoothWindow(QMainWindow):
         self.sync = label("", "sync")
         self.sync.setAccessibleName("Sync status")
         heading.addWidget(self.sync)
+        self._heading = heading  # follow_sync puts the sync loop's "Restored from a backup?…" here
         row.addLayout(heading, 1)
         self.ref_entry = QLineEdit()
         self.ref_entry.setObjectName("refEntry")
@@ -177,6 +178,9 @@ class BoothWindow(QMainWindow):
     def follow_sync(self, widget: SyncStatusWidget) -> None:
         """Show the sync loop's status in the header (it says more than a status bar)."""
         widget.status_changed.connect(self._sync_status)  # queued: a slot of this window
+        self._heading.addWidget(widget.renumber, 0, Qt.AlignmentFlag.AlignLeft)
+        widget.renumber.setMinimumHeight(TOUCH)
+        widget.show_status(widget.loop.status)  # the button shows now it has a place
         self._sync_status(widget.loop.status)
         self.statusBar().hide()
 
