@@ -53,9 +53,9 @@ def _checked_in(session_or_path: EventSession | Path) -> list[str]:
     return [r["candidate_id"] for r in rows for _ in range(r["n"])]
 
 
-def test_a_restored_file_is_refused_then_renumbered_and_nothing_is_lost(
-        fair: EventSession, pair: Pair, tmp_path: Path,
-        capsys: pytest.CaptureFixture[str]) -> None:
+def restored(fair: EventSession, pair: Pair, tmp_path: Path) -> tuple[Path, list[str]]:
+    """A desk file put back from a backup: it checked in a (synced), then b (synced),
+    was restored to before b, then checked in c under the number b has on the hub."""
     path = pair("desk", desk=2)
     a, b, c = (r["id"] for r in fair.store.rows(
         "SELECT id FROM candidates WHERE id NOT IN (SELECT candidate_id FROM checkins) "
@@ -68,6 +68,13 @@ def test_a_restored_file_is_refused_then_renumbered_and_nothing_is_lost(
     sync_file(path)  # the hub holds b under the number c is about to get again
     _copy(backup, path)  # the laptop's file is restored from the backup
     _check_in(path, c)
+    return path, [a, b, c]
+
+
+def test_a_restored_file_is_refused_then_renumbered_and_nothing_is_lost(
+        fair: EventSession, pair: Pair, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    path, (a, b, c) = restored(fair, pair, tmp_path)
 
     with pytest.raises(SeqClash) as refused:
         sync_file(path)

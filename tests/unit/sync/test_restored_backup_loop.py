@@ -13,29 +13,11 @@ import pytest
 from fairdesk.domain.errors import HubUnreachable
 from fairdesk.services import sync_loop
 from fairdesk.services.session import EventSession
-from fairdesk.services.sync import sync_file
 from fairdesk.services.sync_loop import SyncLoop, SyncStatus
 from fairdesk.storage import EventStore, open_event_file
-from tests.unit.sync.test_restored_backup import _check_in, _copy
+from tests.unit.sync.test_restored_backup import restored
 
 Pair = Callable[..., Path]
-
-
-def _restored(fair: EventSession, pair: Pair, tmp_path: Path) -> tuple[Path, list[str]]:
-    """A desk file put back from a backup, with one check-in (c) the hub lacks."""
-    path = pair("desk", desk=2)
-    a, b, c = (r["id"] for r in fair.store.rows(
-        "SELECT id FROM candidates WHERE id NOT IN (SELECT candidate_id FROM checkins) "
-        "ORDER BY id LIMIT 3"))
-    _check_in(path, a)
-    sync_file(path)
-    backup = tmp_path / "backup.fairdesk"
-    _copy(path, backup)
-    _check_in(path, b)
-    sync_file(path)
-    _copy(backup, path)
-    _check_in(path, c)
-    return path, [a, b, c]
 
 
 def _hub_holds(fair: EventSession, candidate_id: str) -> int:
@@ -45,7 +27,7 @@ def _hub_holds(fair: EventSession, candidate_id: str) -> int:
 
 def test_the_loop_says_seq_clash_then_renumbers_once_when_asked(
         fair: EventSession, pair: Pair, tmp_path: Path) -> None:
-    path, (_a, b, c) = _restored(fair, pair, tmp_path)
+    path, (_a, b, c) = restored(fair, pair, tmp_path)
     seen: list[SyncStatus] = []
     loop = SyncLoop(path, interval=0.1, max_backoff=60, on_status=seen.append, timeout=5)
     store = open_event_file(path)  # rounds driven here, no thread: deterministic
@@ -75,7 +57,7 @@ def test_the_loop_says_seq_clash_then_renumbers_once_when_asked(
 def test_the_renumber_flag_is_spent_by_one_round_even_a_failed_one(
         fair: EventSession, pair: Pair, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    path, (_a, _b, c) = _restored(fair, pair, tmp_path)
+    path, (_a, _b, c) = restored(fair, pair, tmp_path)
     loop = SyncLoop(path, interval=0.1, max_backoff=60, timeout=5)
     asked: list[bool] = []
 
