@@ -15,31 +15,32 @@ from fairdesk.domain.model import Role
 from fairdesk.services.app_settings import AppSettings, config_dir
 from fairdesk.services.employers import find_employer
 from fairdesk.services.session import EventSession, open_session
-from fairdesk.ui import theme
-from fairdesk.ui.launcher_window import LauncherWindow
-from fairdesk.ui.presenters.launcher import LauncherPresenter, OpenRequest
+from fairdesk.ui.common import theme
+from fairdesk.ui.common.presenters.open_request import OpenRequest
+from fairdesk.ui.launcher.presenters.launcher import LauncherPresenter
+from fairdesk.ui.launcher.window import LauncherWindow
 
 if TYPE_CHECKING:
-    from fairdesk.ui.sync_status import SyncStatusWidget
+    from fairdesk.ui.common.sync_status import SyncStatusWidget
 
 log = logging.getLogger(__name__)
 WindowFactory = Callable[[EventSession, AppSettings, Path | None], QMainWindow]
 
 
 def _organizer(session: EventSession, settings: AppSettings, print_to: Path | None) -> QMainWindow:
-    from fairdesk.ui.organizer_window import OrganizerWindow
+    from fairdesk.ui.organizer.window import OrganizerWindow
 
     return OrganizerWindow(session, settings)
 
 
 def _desk(session: EventSession, settings: AppSettings, print_to: Path | None) -> QMainWindow:
-    from fairdesk.ui.desk_window import desk_window
+    from fairdesk.ui.desk.window import desk_window
 
     return desk_window(session, settings, print_to)
 
 
 def _booth(session: EventSession, settings: AppSettings, print_to: Path | None) -> QMainWindow:
-    from fairdesk.ui.booth_window import booth_window  # QtMultimedia: only for booths
+    from fairdesk.ui.booth.window import booth_window  # QtMultimedia: only for booths
 
     return booth_window(session, settings, print_to)
 
@@ -54,7 +55,7 @@ def reopen_request(settings: AppSettings) -> tuple[OpenRequest, Path | None] | N
     """The desk that was open when FairDesk last stopped without closing it."""
     if settings.get("last_screen").get("role") != "desk":
         return None
-    from fairdesk.ui.desk_window import reopen_request as desk_reopen
+    from fairdesk.ui.desk.window import reopen_request as desk_reopen
 
     return desk_reopen(settings)
 
@@ -96,7 +97,7 @@ def open_window(request: OpenRequest, settings: AppSettings,
 
 def _start_sync(window: QMainWindow, session: EventSession) -> None:
     """A paired desk or booth pushes and pulls in the background (issue 8, item 4)."""
-    from fairdesk.ui.sync_status import start_sync_status
+    from fairdesk.ui.common.sync_status import start_sync_status
 
     widget = start_sync_status(window, session.path)
     session.subscribe(lambda _change: widget.loop.sync_now())  # push a change at once

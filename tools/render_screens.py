@@ -76,7 +76,7 @@ def _badge(session: Any, candidate_id: str, name: str) -> str:
 def _standalone_booth(cam: Camera, event: Path, employer: str, settings: Any) -> None:
     """The demo file opened as a booth: not paired, so the header says so."""
     from fairdesk import app
-    from fairdesk.ui.presenters.launcher import OpenRequest
+    from fairdesk.ui.common.presenters.open_request import OpenRequest
 
     window = app.open_window(OpenRequest(event, "booth", employer_id=employer), settings)
     cam.shot(window, "booth-1-ready", BOOTH)
@@ -104,8 +104,8 @@ def _standalone_booth(cam: Camera, event: Path, employer: str, settings: Any) ->
 def _devices_page(organizer: Any) -> Any:
     """The organizer's Devices page, set to show SAMPLE_LAN and serve on loopback."""
     from fairdesk.services.hub import HubServer
-    from fairdesk.ui.devices_page import DevicesPage
-    from fairdesk.ui.organizer_window import PAGES
+    from fairdesk.ui.organizer.devices_page import DevicesPage
+    from fairdesk.ui.organizer.window import PAGES
 
     page = organizer.stack.widget([p.title for p in PAGES].index("Devices"))
     assert isinstance(page, DevicesPage)
@@ -138,8 +138,8 @@ def _scene(cam: Camera, organizer: Any, page: Any, work: Path, settings: Any) ->
     from fairdesk.services.session import open_session
     from fairdesk.services.sync import join, sync_file
     from fairdesk.services.walkins import register_walk_in
-    from fairdesk.ui.presenters.devices import InviteForm
-    from fairdesk.ui.presenters.launcher import OpenRequest
+    from fairdesk.ui.common.presenters.open_request import OpenRequest
+    from fairdesk.ui.organizer.presenters.devices import InviteForm
 
     session, devices = organizer.session, page.presenter
     employers = all_employers(session)
@@ -243,10 +243,10 @@ def _walk_in(cam: Camera, desk: Any) -> None:
     """The walk-in form: a duplicate offered, a photographed résumé, the photo dialog."""
     from fairdesk.services.candidates import find_candidate
     from fairdesk.services.walkins import photos_to_resume
-    from fairdesk.ui.camera import ImageFrameSource
-    from fairdesk.ui.photo_dialog import PhotoDialog, jpeg_bytes
-    from fairdesk.ui.presenters.photo import PhotoPages
-    from fairdesk.ui.walk_in_dialog import CandidateDialog
+    from fairdesk.ui.common.camera import ImageFrameSource
+    from fairdesk.ui.desk.photo_dialog import PhotoDialog, jpeg_bytes
+    from fairdesk.ui.desk.presenters.photo import PhotoPages
+    from fairdesk.ui.desk.walk_in_dialog import CandidateDialog
 
     webcam = ImageFrameSource()
     known = find_candidate(desk.presenter.session, "C-0257")
@@ -291,9 +291,10 @@ def main() -> int:
     from fairdesk.services.app_settings import AppSettings
     from fairdesk.services.demo import DemoSpec, build_demo
     from fairdesk.services.employers import all_employers
-    from fairdesk.ui.launcher_window import LauncherWindow
-    from fairdesk.ui.organizer_window import PAGES
-    from fairdesk.ui.presenters.launcher import LauncherPresenter, OpenRequest
+    from fairdesk.ui.common.presenters.open_request import OpenRequest
+    from fairdesk.ui.launcher.presenters.launcher import LauncherPresenter
+    from fairdesk.ui.launcher.window import LauncherWindow
+    from fairdesk.ui.organizer.window import PAGES
 
     settings = AppSettings()
     cam = Camera(app.application(settings), args.out, args.only)

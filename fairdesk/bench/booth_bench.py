@@ -91,8 +91,8 @@ def _scan_ms(folder: Path, rounds: int) -> list[float]:
     from fairdesk.services.candidates import add_candidate
     from fairdesk.services.employers import add_employer
     from fairdesk.services.events import create_event
-    from fairdesk.ui.presenters.booth import BoothPresenter
-    from fairdesk.ui.presenters.scanner import ScanDetector
+    from fairdesk.ui.booth.presenters.booth import BoothPresenter
+    from fairdesk.ui.common.presenters.scanner import ScanDetector
 
     session = create_event(folder / "bench.fairdesk", "Bench Fair")
     event = session.event
@@ -158,7 +158,7 @@ def camera_decode(quick: bool) -> Figure:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import zxingcpp
 
-    from fairdesk.ui.camera import decode_image
+    from fairdesk.ui.common.camera import decode_image
 
     frames = _frames()
     seconds = 1.5 if quick else 5.0

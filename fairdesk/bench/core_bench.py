@@ -50,8 +50,8 @@ import time; t0 = time.perf_counter()
 from pathlib import Path
 from fairdesk.app import application
 from fairdesk.services.app_settings import AppSettings, config_dir
-from fairdesk.ui.launcher_window import LauncherWindow
-from fairdesk.ui.presenters.launcher import LauncherPresenter
+from fairdesk.ui.launcher.window import LauncherWindow
+from fairdesk.ui.launcher.presenters.launcher import LauncherPresenter
 settings = AppSettings(); app = application(settings)
 w = LauncherWindow(LauncherPresenter(settings, config_dir() / "demo")); w.show()
 app.processEvents()

@@ -29,8 +29,8 @@ from fairdesk.services.candidates import search
 from fairdesk.services.demo import DemoSpec, build_demo
 from fairdesk.services.session import EventSession, open_session
 from fairdesk.storage import candidates as candidate_rows
-from fairdesk.ui.presenters.desk import DeskPresenter
-from fairdesk.ui.presenters.desk_output import FolderSync
+from fairdesk.ui.common.presenters.badge_output import FolderSync
+from fairdesk.ui.desk.presenters.desk import DeskPresenter
 
 _NAIVE = (
     "SELECT * FROM candidates WHERE "

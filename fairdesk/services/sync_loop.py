@@ -3,7 +3,7 @@ the hub cannot be reached, never blocking the GUI.
 
 The loop runs in its own thread with its own database connection (SQLite
 connections never cross threads). It reports a :class:`SyncStatus` through
-``on_status`` *from that thread*; a Qt adapter (``fairdesk.ui.sync_status``)
+``on_status`` *from that thread*; a Qt adapter (``fairdesk.ui.common.sync_status``)
 carries it to the GUI thread with a signal.
 """
 

@@ -12,13 +12,13 @@ from fairdesk.services.app_settings import AppSettings
 from fairdesk.services.employers import all_employers
 from fairdesk.services.hub import HubServer
 from fairdesk.services.session import EventSession
-from fairdesk.ui.presenters.launcher import OpenRequest
+from fairdesk.ui.common.presenters.open_request import OpenRequest
 
 
 def test_paired_booth_header_goes_online_and_counts_down(
         qtbot: QtBot, fair: EventSession, hub: HubServer, pair: Callable[..., Path],
         tmp_path: Path) -> None:
-    from fairdesk.ui.booth_window import BoothWindow
+    from fairdesk.ui.booth.window import BoothWindow
 
     path = pair("booth", employer_index=0)
     employer = all_employers(fair)[0].id

@@ -12,7 +12,8 @@ from fairdesk.services.checkin import check_in
 from fairdesk.services.devices import invite
 from fairdesk.services.hub import HubServer
 from fairdesk.services.session import EventSession
-from fairdesk.ui.presenters.launcher import LauncherPresenter, OpenRequest
+from fairdesk.ui.common.presenters.open_request import OpenRequest
+from fairdesk.ui.launcher.presenters.launcher import LauncherPresenter
 
 
 def test_launcher_joins_and_the_desk_syncs(qtbot: QtBot, fair: EventSession, hub: HubServer,

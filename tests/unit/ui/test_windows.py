@@ -10,10 +10,11 @@ from pytestqt.qtbot import QtBot
 from fairdesk.services.app_settings import AppSettings
 from fairdesk.services.employers import add_employer
 from fairdesk.services.session import EventSession
-from fairdesk.ui.employers_page import EmployerDialog
-from fairdesk.ui.launcher_window import LauncherWindow
-from fairdesk.ui.organizer_window import OrganizerWindow
-from fairdesk.ui.presenters.launcher import LauncherPresenter, OpenRequest
+from fairdesk.ui.common.presenters.open_request import OpenRequest
+from fairdesk.ui.launcher.presenters.launcher import LauncherPresenter
+from fairdesk.ui.launcher.window import LauncherWindow
+from fairdesk.ui.organizer.employers_page import EmployerDialog
+from fairdesk.ui.organizer.window import OrganizerWindow
 
 
 def test_launcher_lists_recent_and_opens_with_enter(qtbot: QtBot, session: EventSession,
@@ -82,8 +83,8 @@ def test_add_employer_dialog_shows_refusal_inline(qtbot: QtBot, session: EventSe
 
 def test_the_devices_page_keeps_its_setting_in_the_apps_own_settings(
         qtbot: QtBot, session: EventSession, tmp_path: Path) -> None:
-    from fairdesk.ui.devices_page import DevicesPage
-    from fairdesk.ui.presenters.devices import LOCAL_ONLY
+    from fairdesk.ui.organizer.devices_page import DevicesPage
+    from fairdesk.ui.organizer.presenters.devices import LOCAL_ONLY
 
     settings = AppSettings(tmp_path / "settings.json")
     window = OrganizerWindow(session, settings)
@@ -102,7 +103,7 @@ def test_the_devices_page_keeps_its_setting_in_the_apps_own_settings(
 def test_shipped_font_renders_accents(qtbot: QtBot, text: str) -> None:
     from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
 
-    from fairdesk.ui import theme
+    from fairdesk.ui.common import theme
 
     theme.load_fonts()
     assert theme.FAMILY in QFontDatabase.families()

@@ -1,0 +1,1 @@
+"""Employer booth: scan, rate, tag, note, Phase Two."""

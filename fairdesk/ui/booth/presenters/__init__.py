@@ -1,0 +1,1 @@
+"""Booth presenters: plain Python, no Qt."""

@@ -1,0 +1,1 @@
+"""What several roles share: theme, widgets, camera, printing, scanner detection, sync status."""

@@ -1,0 +1,192 @@
+"""Badges to paper (or to a folder), without a dialog per badge.
+
+The desk picks its printer once (:func:`choose_printer`, a QPrintDialog; the
+name is kept in the ``printer_name`` setting); each check-in then prints
+straight away. The badge arrives as PDF bytes from the badges service: it is
+rasterised at the printer's resolution and painted on the QPrinter page, off
+the GUI thread (``fairdesk.ui.common.jobs``). "Print to folder" writes each badge PDF
+into a folder instead (``--print-to DIR`` or the ``print_to_folder`` setting).
+
+Rasterising uses pypdfium2 when it is installed (QtPdf is not in the PySide6
+wheels this project uses); without it, a CUPS printer gets the PDF itself
+through ``lp``, which every CUPS driver accepts.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo, QPrintPreviewDialog
+from PySide6.QtWidgets import QWidget
+
+from fairdesk.services.app_settings import AppSettings
+from fairdesk.ui.common import jobs
+from fairdesk.ui.common.pdf_images import pdf_pages
+from fairdesk.ui.common.presenters.badge_output import BadgeJob, BadgeOutput, Done, Failed, NoOutput
+from fairdesk.ui.common.presenters.badge_output import write_to_folder as _write_to_folder
+
+
+class RasteriseUnavailable(RuntimeError):
+    pass
+
+
+def rasterise(pdf: bytes, dpi: float) -> list[QImage]:
+    """The pages of ``pdf`` as images at ``dpi`` (needs pypdfium2)."""
+    try:
+        return pdf_pages(pdf, lambda _height: dpi / 72)
+    except ImportError as error:
+        raise RasteriseUnavailable("pypdfium2 is not installed") from error
+
+
+def paint_pages(printer: QPrinter, images: list[QImage]) -> None:
+    """One image a page, scaled into the printable area, aspect kept."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise OSError(f"The printer {printer.printerName()!r} refused the job.")
+    try:
+        for index, image in enumerate(images):
+            if index:
+                printer.newPage()
+            area = painter.viewport()
+            size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            target = QRectF(area.x(), area.y(), size.width(), size.height())
+            painter.drawImage(target, image)
+    finally:
+        painter.end()
+
+
+# ---------------------------------------------------------------- outputs
+class _Threaded:
+    """Runs one print job at a time off the GUI thread; results come back on it."""
+
+    def __init__(self) -> None:
+        self._jobs: set[jobs.Job] = set()
+
+    def _start(self, work: Callable[[], str], job: BadgeJob, done: Done,
+               failed: Failed) -> None:
+        holder: list[jobs.Job] = []
+
+        def finished(where: Any) -> None:
+            self._jobs.discard(holder[0])
+            done(job, str(where))
+
+        def broke(error: Exception) -> None:
+            self._jobs.discard(holder[0])
+            failed(job, str(error) or type(error).__name__)
+
+        started = jobs.start(lambda _progress, _cancelled: work(), finished, broke)
+        holder.append(started)
+        self._jobs.add(started)
+
+    @property
+    def busy(self) -> int:
+        return len(self._jobs)
+
+
+class FolderOutput(_Threaded):
+    """Each badge becomes ``DIR/C-0147.pdf`` (reprints ``C-0147-2.pdf``)."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__()
+        self.folder = folder
+
+    @property
+    def description(self) -> str:
+        return f"Print to folder {self.folder}"
+
+    @property
+    def ready(self) -> bool:
+        return True
+
+    def send(self, job: BadgeJob, done: Done, failed: Failed) -> None:
+        self._start(lambda: str(_write_to_folder(self.folder, job)), job, done, failed)
+
+
+class PrinterOutput(_Threaded):
+    """A named system printer, chosen once; no dialog per badge."""
+
+    def __init__(self, printer_name: str) -> None:
+        super().__init__()
+        self.printer_name = printer_name
+
+    @property
+    def description(self) -> str:
+        return f"Printer {self.printer_name}" + ("" if self.ready else " (not found)")
+
+    @property
+    def ready(self) -> bool:
+        return self.printer_name in QPrinterInfo.availablePrinterNames()
+
+    def send(self, job: BadgeJob, done: Done, failed: Failed) -> None:
+        name = self.printer_name
+        self._start(lambda: print_pdf(name, job.pdf, job.ref), job, done, failed)
+
+
+def print_pdf(printer_name: str, pdf: bytes, title: str) -> str:
+    """Print ``pdf`` on ``printer_name`` now (call off the GUI thread)."""
+    try:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPrinterName(printer_name)
+        printer.setDocName(title)
+        printer.setFullPage(True)
+        images = rasterise(pdf, printer.resolution())
+    except RasteriseUnavailable:
+        return _print_with_lp(printer_name, pdf, title)
+    paint_pages(printer, images)
+    return printer_name
+
+
+def _print_with_lp(printer_name: str, pdf: bytes, title: str) -> str:
+    lp = shutil.which("lp")
+    if lp is None:
+        raise OSError("this computer can neither rasterise badges nor send PDFs to CUPS")
+    subprocess.run([lp, "-d", printer_name, "-t", title, "-"], input=pdf, check=True,
+                   capture_output=True, timeout=30)
+    return printer_name
+
+
+def make_output(settings: AppSettings, print_to: Path | None) -> BadgeOutput:
+    """``--print-to`` wins, then the ``print_to_folder`` setting, then the chosen printer."""
+    folder = print_to or (Path(settings.get("print_to_folder"))
+                          if settings.get("print_to_folder") else None)
+    if folder is not None:
+        return FolderOutput(folder)
+    if settings.get("printer_name"):
+        return PrinterOutput(settings.get("printer_name"))
+    return NoOutput()
+
+
+# ---------------------------------------------------------------- dialogs
+def choose_printer(parent: QWidget, current: str = "") -> str | None:
+    """The print dialog, once: returns the chosen printer's name (``None``: cancelled)."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    if current:
+        printer.setPrinterName(current)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle("Choose the badge printer for this desk")
+    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        return None
+    return printer.printerName() or None
+
+
+def preview(parent: QWidget, pdf: bytes, title: str) -> None:
+    """Show a badge as it will print (needs pypdfium2)."""
+    images = rasterise(pdf, 200)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    if images:
+        size = images[0].size()
+        page = QPageSize(QRectF(0, 0, size.width() * 72 / 200,
+                                size.height() * 72 / 200).size(), QPageSize.Unit.Point)
+        printer.setPageLayout(QPageLayout(page, QPageLayout.Orientation.Portrait,
+                                          QPageLayout().margins()))
+    printer.setFullPage(True)
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle(f"Badge preview: {title}")
+    dialog.paintRequested.connect(lambda p: paint_pages(p, images))
+    dialog.exec()

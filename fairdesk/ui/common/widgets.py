@@ -1,0 +1,50 @@
+"""Small building blocks shared by the screens."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
+
+from fairdesk.ui.common.presenters.base import Message
+
+
+def label(text: str, name: str = "", wrap: bool = False) -> QLabel:
+    widget = QLabel(text)
+    if name:
+        widget.setObjectName(name)
+    widget.setWordWrap(wrap)
+    return widget
+
+
+def button(text: str, slot: Callable[[], None], *, shortcut: str = "", primary: bool = False,
+           tip: str = "") -> QPushButton:
+    widget = QPushButton(text)
+    widget.clicked.connect(lambda _checked=False: slot())
+    if shortcut:
+        widget.setShortcut(QKeySequence(shortcut))
+        tip = f"{tip} ({shortcut})" if tip else shortcut
+    if tip:
+        widget.setToolTip(tip)
+    widget.setAccessibleName(text.replace("&", "").rstrip("…"))
+    if primary:
+        widget.setProperty("primary", True)
+        widget.setDefault(True)
+    return widget
+
+
+def shortcut(parent: QWidget, keys: str, slot: Callable[[], None]) -> QShortcut:
+    sc = QShortcut(QKeySequence(keys), parent)
+    sc.setContext(Qt.ShortcutContext.WindowShortcut)
+    sc.activated.connect(slot)
+    return sc
+
+
+def show_message(parent: QWidget, message: Message, status: Callable[[str], None]) -> None:
+    """Errors get a dialog; info and warnings go to the status bar."""
+    if message.level == "error":
+        QMessageBox.warning(parent, "FairDesk", message.text)
+    else:
+        status(message.text)

@@ -1,0 +1,1 @@
+"""Registration desk: search as you type, check in, walk-ins, badges."""

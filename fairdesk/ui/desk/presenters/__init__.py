@@ -1,0 +1,1 @@
+"""Desk presenters: plain Python, no Qt."""

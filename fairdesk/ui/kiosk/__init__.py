@@ -1,0 +1,1 @@
+"""Self check-in kiosk (issue 17)."""

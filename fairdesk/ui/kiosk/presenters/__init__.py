@@ -1,0 +1,1 @@
+"""Kiosk presenters: plain Python, no Qt."""

@@ -1,0 +1,1 @@
+"""Launcher presenters: plain Python, no Qt."""

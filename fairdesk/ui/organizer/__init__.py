@@ -1,0 +1,1 @@
+"""Organizer: event setup, import, branding, devices, export."""

@@ -1,0 +1,1 @@
+"""Organizer presenters: plain Python, no Qt."""
