@@ -1,9 +1,10 @@
 """Keyboard-wedge scanners on the booth screen: key bursts become scans, wherever focus is.
 
 An application event filter feeds every key press inside the booth window to
-:class:`fairdesk.ui.common.presenters.scanner.ScanDetector`. A burst (a scanner) is
-swallowed and handed to ``on_scan``, so it never lands in the notes or the
-search field; slower keys (a person) are handed back to the text field they
+:class:`fairdesk.ui.common.presenters.scanner.ScanDetector`. A burst carrying
+the badge prefix (a scanner) is swallowed and handed to ``on_scan``, so it
+never lands in the notes or the search field; any other burst, however fast,
+and slower keys (a person) are handed back to the text field they
 were typed into, a few milliseconds late. Typed outside any text field, they
 go to the ref entry, so "c147 Enter" works from anywhere.
 """
@@ -17,7 +18,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 
-from fairdesk.ui.common.presenters.scanner import Burst, ScanDetector
+from fairdesk.ui.common.presenters.scanner import Burst, KeyClock, ScanDetector
 
 _TERMINATOR_KEYS = {Qt.Key.Key_Return: "\r", Qt.Key.Key_Enter: "\r", Qt.Key.Key_Tab: "\t"}
 
@@ -37,6 +38,7 @@ class WedgeFilter(QObject):
         self.fallback = fallback
         self.on_scan = on_scan
         self.detector = detector or ScanDetector(min_length=5)
+        self.clock = KeyClock()
         self._target: QWidget | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -60,7 +62,7 @@ class WedgeFilter(QObject):
         if event.modifiers() & _SHORTCUT_MODIFIERS:
             return False
         text = _TERMINATOR_KEYS.get(Qt.Key(event.key()), event.text())
-        verdict = self.detector.key(text, _now_ms())
+        verdict = self.detector.key(text, self.clock.at(event.timestamp(), _now_ms()))
         for burst in verdict.released:
             self._release(burst)
         if self.detector.holding:
@@ -69,7 +71,7 @@ class WedgeFilter(QObject):
         return verdict.swallow
 
     def _expire(self) -> None:
-        burst = self.detector.expire(_now_ms())
+        burst = self.detector.expire(self.clock.now(_now_ms()))
         if burst is None and self.detector.holding:
             self._timer.start(5)
             return

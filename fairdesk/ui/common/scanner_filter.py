@@ -4,6 +4,8 @@ Every printable key press goes through :class:`ScanDetector`. Keys are held
 back for a few milliseconds; a person's keys are then delivered, in order, to
 the widget they were meant for; a scanner's burst never reaches any text
 field and is handed to ``on_scan`` instead (its trailing Enter or Tab too).
+Only a burst carrying the badge prefix is a scanner's: any other burst, however
+fast, is a person's text and is delivered.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 
-from fairdesk.ui.common.presenters.scanner import Burst, ScanDetector
+from fairdesk.ui.common.presenters.scanner import Burst, KeyClock, ScanDetector
 
 _COMMAND_MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
                       | Qt.KeyboardModifier.MetaModifier)
@@ -42,6 +44,7 @@ class ScannerFilter(QObject):
         self.detector = detector or ScanDetector()
         self.on_scan = on_scan
         self.enabled = True
+        self.clock = KeyClock()
         self._held: deque[_Held] = deque()
         self._replaying = False
         self._timer = QTimer(self)
@@ -77,7 +80,7 @@ class ScannerFilter(QObject):
                 text = "\t"
         if not text and event.key() in (Qt.Key.Key_Shift, Qt.Key.Key_CapsLock):
             return False  # a scanner presses Shift for capitals: not the end of a burst
-        verdict = self.detector.key(text, _now_ms())
+        verdict = self.detector.key(text, self.clock.at(event.timestamp(), _now_ms()))
         self._release(verdict.released)
         if verdict.swallow and text and text not in "\r\t":
             self._held.append(_Held(watched, event.key(), event.modifiers(), text))
@@ -93,7 +96,7 @@ class ScannerFilter(QObject):
         return False
 
     def _expire(self) -> None:
-        burst = self.detector.expire(_now_ms())
+        burst = self.detector.expire(self.clock.now(_now_ms()))
         if burst is None and self.detector.holding:
             self._timer.start(2)  # woke a little early: look again
             return

@@ -86,6 +86,17 @@ def test_people_typing_in_the_notes_get_their_text(qtbot: Any, window: BoothWind
     assert booth.visit_card(window.presenter.session, card.visit_id).notes == "Great English"
 
 
+def test_a_fast_typist_in_the_notes_keeps_every_key(qtbot: Any, window: BoothWindow,
+                                                    make_people: Callable[..., list[str]]) -> None:
+    """A burst at scanner speed that is no badge is typed text: it lands in the notes."""
+    [person] = make_people(1)
+    window.presenter.scan(badge(window.presenter.session, person))
+    notes = window.card.notes
+    scan_into(qtbot, notes, "Marcellus speaks French", suffix="")
+    qtbot.waitUntil(lambda: notes.toPlainText() == "Marcellus speaks French", timeout=3000)
+    assert window.banner.property("level") != "refused"
+
+
 def test_second_scan_and_altered_code(qtbot: Any, window: BoothWindow,
                                       make_people: Callable[..., list[str]]) -> None:
     [person] = make_people(1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from fairdesk.ui.common.presenters.scanner import Burst, ScanDetector
+from fairdesk.ui.common.presenters.scanner import Burst, KeyClock, ScanDetector
 
 CODE = "FD1:ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
 
@@ -40,8 +40,50 @@ def test_burst_with_enter_is_one_scan_and_the_enter_is_swallowed() -> None:
 
 def test_burst_with_tab_is_a_scan() -> None:
     detector = ScanDetector()
-    released, _, _ = feed(detector, "C-0147\t", scanner_gaps(7))
-    assert released == [Burst("scan", "C-0147")]
+    released, _, _ = feed(detector, CODE + "\t", scanner_gaps(len(CODE) + 1))
+    assert released == [Burst("scan", CODE)]
+
+
+def test_a_ref_code_at_scanner_speed_is_typed_text_and_its_enter_passes() -> None:
+    """Only a badge payload acts as a scan: "C-0147⏎" reaches the field whole, Enter after it."""
+    detector = ScanDetector()
+    released, swallowed, _ = feed(detector, "C-0147\r", scanner_gaps(7))
+    assert released == [Burst("typed", "C-0147")]
+    assert swallowed[-1] is False  # the Enter is delivered, after the replayed text
+
+
+def test_a_name_typed_at_32_ms_is_text_whatever_the_speed() -> None:
+    detector = ScanDetector()
+    released, _, _ = feed(detector, "Aurelie", [32.0] * 7)
+    last = detector.flush()
+    assert [*released, last] == [Burst("typed", "Aurelie")]
+
+
+def test_a_lower_case_badge_prefix_is_still_a_scan() -> None:
+    detector = ScanDetector()
+    code = CODE.lower()
+    released, _, _ = feed(detector, code + "\r", scanner_gaps(len(code) + 1))
+    assert released == [Burst("scan", code)]
+
+
+def test_keys_stamped_60_to_150_ms_apart_but_handled_at_once_stay_typed() -> None:
+    """A stalled event loop hands over a person's keys together; their own stamps tell."""
+    detector, clock = ScanDetector(), KeyClock()
+    stamps = [1000.0, 1060.0, 1210.0, 1300.0, 1400.0, 1480.0, 1600.0, 1700.0]
+    released: list[Burst] = []
+    for i, char in enumerate("Marcellus"[:8]):
+        handled = 5000.0 + i * 0.5  # all eight handled within 4 ms of each other
+        released += detector.key(char, clock.at(stamps[i], handled)).released
+    assert all(b.kind == "typed" and len(b.text) == 1 for b in released)
+    assert len(released) == 7 and detector.holding
+    # the timer compares on the stamps' scale: 40 ms of real time later the last key is out
+    assert detector.expire(clock.now(5003.5 + 40)) == Burst("typed", "u")
+
+
+def test_key_clock_falls_back_to_the_monotonic_clock_without_stamps() -> None:
+    clock = KeyClock()
+    assert clock.at(0, 123.0) == 123.0 and clock.now(150.0) == 150.0
+    assert clock.at(10_000, 200.0) == 10_000 and clock.now(230.0) == 10_030
 
 
 def test_burst_without_suffix_ends_by_timeout() -> None:
@@ -87,6 +129,7 @@ def test_non_printing_key_releases_held_text_first() -> None:
 def test_scan_right_after_typing_is_kept_apart() -> None:
     detector = ScanDetector()
     released, _, now = feed(detector, "ab", [0.0, 150.0])
-    code_released, _, _ = feed(detector, "W2-0012\n", scanner_gaps(8), start=now + 150)
+    code_released, _, _ = feed(detector, CODE + "\n", scanner_gaps(len(CODE) + 1),
+                               start=now + 150)
     kinds = [(b.kind, b.text) for b in [*released, *code_released]]
-    assert kinds == [("typed", "a"), ("typed", "b"), ("scan", "W2-0012")]
+    assert kinds == [("typed", "a"), ("typed", "b"), ("scan", CODE)]

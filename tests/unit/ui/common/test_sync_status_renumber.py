@@ -108,10 +108,9 @@ def test_the_real_loop_takes_the_yes_for_its_next_round(
 
 def test_the_booth_offers_it_in_its_header(qtbot: Any, session: EventSession,
                                            tmp_path: Path) -> None:
-    from tests.unit.ui.booth.test_booth_sync_header import make
-
     from fairdesk.ui.booth.window import BoothWindow
     from fairdesk.ui.common.camera import ImageFrameSource, SuccessSound
+    from tests.unit.ui.booth.test_booth_sync_header import make
 
     window = BoothWindow(make(session), source=ImageFrameSource(),
                          sound=SuccessSound(enabled=False), pin_prompt=lambda parent: None)

@@ -166,10 +166,58 @@ def test_a_scan_while_typing_a_name_keeps_the_typed_text_apart(
         scanner: ScannerClock) -> None:
     QTest.keyClicks(window.search, "ker", Qt.KeyboardModifier.NoModifier, HUMAN_MS)
     qtbot.waitUntil(lambda: window.search.text() == "ker", timeout=WAIT_MS)
-    scanner.type_burst(window.search, "C-0004\r")
+    payload = badges.payload_for(session, find_candidate(session, "C-0004"))
+    scanner.type_burst(window.search, payload + "\r")
     qtbot.waitUntil(lambda: printed(tmp_path) == ["C-0004.pdf"], timeout=WAIT_MS)
     qtbot.waitUntil(lambda: "Badge printed" in window.banner.text(), timeout=WAIT_MS)
-    assert "C-0004" not in window.search.text()
+    assert "FD1" not in window.search.text()
+
+
+@pytest.mark.parametrize("text", ["Aurelie", "C-0002"])
+def test_a_name_or_ref_typed_at_scanner_speed_lands_whole_in_the_search(
+        qtbot: QtBot, window: DeskWindow, session: EventSession, tmp_path: Path,
+        scanner: ScannerClock, text: str) -> None:
+    """Speed alone never makes a scan: only a badge payload acts as one."""
+    scanner.type_burst(window.search, text)
+    qtbot.waitUntil(lambda: window.search.text() == text, timeout=WAIT_MS)
+    assert window.banner.property("level") != "error"
+    assert printed(tmp_path) == []
+
+
+def test_keys_stamped_a_persons_pace_apart_but_handled_together_are_typed(
+        qtbot: QtBot, window: DeskWindow) -> None:
+    """A stalled event loop delivers a person's keys at once; the window system's stamps tell."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    stamp = 1_000_000
+    for char, gap in zip("Aurelie", [0, 60, 150, 90, 110, 75, 130], strict=True):
+        stamp += gap
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, Qt.Key(ord(char.upper())), Qt.KeyboardModifier.NoModifier,
+                              char)
+            event.setTimestamp(stamp)
+            QApplication.sendEvent(window.search, event)  # no event loop between keys
+    qtbot.waitUntil(lambda: window.search.text() == "Aurelie", timeout=WAIT_MS)
+    assert window.banner.property("level") != "error"
+
+
+def test_a_fast_burst_in_the_walk_in_form_keeps_the_name(
+        qtbot: QtBot, window: DeskWindow, scanner: ScannerClock) -> None:
+    done: list[str] = []
+    names: list[str] = []
+
+    def fill(dialog: CandidateDialog) -> None:
+        field = dialog.inputs["first_name"]
+        scanner.type_burst(field, "Marcellus")
+        qtbot.waitUntil(lambda: field.text() == "Marcellus", timeout=WAIT_MS)
+        names.append(field.text())
+        dialog.reject()
+
+    when_up(CandidateDialog, fill, done, ready=first_field)
+    QTest.keyClick(window.search, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(done), timeout=WAIT_MS + 5_000)
+    assert done == ["done"] and names == ["Marcellus"]
 
 
 def test_a_forged_scan_changes_nothing(qtbot: QtBot, window: DeskWindow,

@@ -1,0 +1,74 @@
+"""A desk window in a real X session (Xvfb), for xdotool to type into.
+
+Run as ``python desk_harness.py WORKDIR``. It makes a small event, opens the
+desk printing to ``WORKDIR/printed``, and writes ``WORKDIR/state.json`` whenever
+something a test looks at changes: the search text, the walk-in form's first
+name, the banner, the printed badges. ``WORKDIR/ready.json`` carries the badge
+payload of C-0002 for the test to "scan".
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from fairdesk.services import badges
+from fairdesk.services.app_settings import AppSettings
+from fairdesk.services.candidates import add_candidate, find_candidate
+from fairdesk.services.events import create_event
+from fairdesk.ui.desk.walk_in_dialog import CandidateDialog
+from fairdesk.ui.desk.window import desk_window
+
+
+def main(work: Path) -> int:
+    app = QApplication(sys.argv)
+    session = create_event(work / "fair.fairdesk", "Xvfb Fair", venue="Hall A")
+    for i, (first, last) in enumerate([("Aurelie", "Joseph"), ("Marcellus", "Alexis"),
+                                       ("Kimron", "François")]):
+        add_candidate(session, first_name=first, last_name=last, email=f"p{i}@example.org",
+                      phone=f"+1758555{i:04d}", consent=True)
+    session.desk = 1
+    window = desk_window(session, AppSettings(work / "settings.json"), work / "printed")
+    window.setWindowTitle("FairDesk Xvfb desk")
+    window.resize(1280, 800)
+    window.show()
+    window.activateWindow()
+    window.search.setFocus()
+    payload = badges.payload_for(session, find_candidate(session, "C-0002"))
+    last: dict[str, object] = {}
+
+    def write_state() -> None:
+        modal = QApplication.activeModalWidget()
+        first = ""
+        if isinstance(modal, CandidateDialog):
+            field = modal.inputs["first_name"]
+            first = field.text() if isinstance(field, QLineEdit) else ""
+        printed = sorted(p.name for p in (work / "printed").glob("*.pdf")) \
+            if (work / "printed").exists() else []
+        state = {"search": window.search.text(), "first_name": first,
+                 "walk_in_open": isinstance(modal, CandidateDialog),
+                 "banner": window.banner.text(), "level": window.banner.property("level"),
+                 "printed": printed}
+        if state != last:
+            last.clear()
+            last.update(state)
+            tmp = work / "state.json.tmp"
+            tmp.write_text(json.dumps(state))
+            os.replace(tmp, work / "state.json")
+
+    timer = QTimer()
+    timer.timeout.connect(write_state)
+    timer.start(20)
+    (work / "ready.json").write_text(json.dumps({"payload": payload}))
+    code = app.exec()
+    session.close()
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(Path(sys.argv[1])))

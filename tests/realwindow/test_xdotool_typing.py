@@ -1,0 +1,149 @@
+"""Keys from the window system, not synthetic events: xdotool types into a desk under Xvfb.
+
+Offscreen tests hand Qt ready-made key events; a real X server stamps each key
+press itself and delivers it through the event loop, squeezed together when
+the desk is busy. Here names are typed at 40, 60, 100 and 150 ms a key (a person)
+and a badge payload at 6 ms (a scanner): every name must arrive whole, and the
+payload must check its candidate in.
+
+Needs ``Xvfb`` and ``xdotool`` (``.ci/run`` installs both and sets
+``FAIRDESK_REQUIRE_XVFB=1``, which turns a missing tool into a failure).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+HARNESS = Path(__file__).with_name("desk_harness.py")
+ROOT = HARNESS.parents[2]
+HUMAN_DELAYS = [40, 60, 100, 150]
+SCANNER_DELAY = 6
+_displays = itertools.count(97)
+
+pytestmark = pytest.mark.slow
+
+
+def _tools() -> None:
+    missing = [tool for tool in ("Xvfb", "xdotool") if shutil.which(tool) is None]
+    if missing:
+        message = f"{' and '.join(missing)} not installed: apt-get install xvfb xdotool"
+        if os.environ.get("FAIRDESK_REQUIRE_XVFB") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+@pytest.fixture(scope="module")
+def display() -> Iterator[str]:
+    _tools()
+    name = f":{next(_displays)}"
+    server = subprocess.Popen(["Xvfb", name, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 10
+    while not Path(f"/tmp/.X11-unix/X{name[1:]}").exists():
+        if time.monotonic() > deadline or server.poll() is not None:
+            server.kill()
+            pytest.fail(f"Xvfb {name} did not start")
+        time.sleep(0.05)
+    yield name
+    server.terminate()
+    server.wait(10)
+
+
+class Desk:
+    def __init__(self, display: str, work: Path) -> None:
+        self.display, self.work = display, work
+        env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb",
+               "PYTHONPATH": str(ROOT), "HOME": str(work)}
+        self.process = subprocess.Popen([sys.executable, str(HARNESS), str(work)], env=env,
+                                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        self.wait_for(lambda s: True, what="the desk window", timeout=60)
+        self.payload = json.loads((work / "ready.json").read_text())["payload"]
+        self.focus()
+
+    def focus(self) -> None:
+        """Xvfb runs no window manager: give the desk window the keyboard focus directly."""
+        self.xdotool("search", "--sync", "--name", "FairDesk Xvfb desk", "windowfocus", "--sync")
+
+    def xdotool(self, *args: str) -> None:
+        subprocess.run(["xdotool", *args], check=True, timeout=60,
+                       env={**os.environ, "DISPLAY": self.display})
+
+    def type(self, text: str, delay_ms: int) -> None:
+        self.xdotool("type", "--delay", str(delay_ms), text)
+
+    def key(self, *keys: str) -> None:
+        self.xdotool("key", "--delay", "80", *keys)
+
+    def state(self) -> dict[str, Any]:
+        path = self.work / "state.json"
+        return json.loads(path.read_text()) if path.exists() else {}
+
+    def wait_for(self, ok: Callable[[dict[str, Any]], bool], what: str,
+                 timeout: float = 20) -> dict[str, Any]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                out = self.process.stdout.read().decode() if self.process.stdout else ""
+                pytest.fail(f"the desk exited ({self.process.returncode}): {out[-2000:]}")
+            state = self.state()
+            if state and ok(state):
+                return state
+            time.sleep(0.05)
+        pytest.fail(f"waited {timeout:.0f} s for {what}; last state {self.state()}")
+
+    def close(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+@pytest.fixture(scope="module")
+def desk(display: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desk]:
+    made = Desk(display, tmp_path_factory.mktemp("xdesk"))
+    yield made
+    made.close()
+
+
+@pytest.mark.parametrize("delay", HUMAN_DELAYS)
+def test_a_name_typed_into_the_desk_search_arrives_whole(desk: Desk, delay: int) -> None:
+    desk.type("Aurelie", delay)
+    state = desk.wait_for(lambda s: s["search"] == "Aurelie", f"'Aurelie' at {delay} ms")
+    time.sleep(0.3)  # a scan verdict would have emptied the field by now
+    state = desk.state()
+    assert state["search"] == "Aurelie" and state["level"] != "error", state
+    desk.key("Escape")
+    desk.wait_for(lambda s: s["search"] == "", "the search cleared")
+
+
+@pytest.mark.parametrize("delay", HUMAN_DELAYS)
+def test_a_name_typed_into_the_walk_in_form_arrives_whole(desk: Desk, delay: int) -> None:
+    desk.focus()  # no window manager hands it back when the last form closed
+    desk.key("ctrl+n")
+    desk.wait_for(lambda s: s["walk_in_open"], "the walk-in form")
+    time.sleep(0.3)  # the form takes focus on its first field once it is shown
+    desk.type("Marcellus", delay)
+    desk.wait_for(lambda s: s["first_name"] == "Marcellus", f"'Marcellus' at {delay} ms")
+    desk.key("Escape")
+    desk.wait_for(lambda s: not s["walk_in_open"], "the walk-in form closed", timeout=10)
+
+
+def test_a_badge_typed_at_scanner_speed_checks_its_candidate_in(desk: Desk) -> None:
+    desk.focus()
+    desk.type(desk.payload, SCANNER_DELAY)
+    desk.key("Return")
+    state = desk.wait_for(lambda s: "C-0002.pdf" in s["printed"], "the badge of C-0002",
+                          timeout=60)
+    assert "FD1" not in state["search"]
