@@ -66,8 +66,14 @@ class Match:
 
 
 def file_key(name: str) -> str:
-    """A file name as compared with the roster column (NFC, case-insensitive)."""
-    return unicodedata.normalize("NFC", name.strip()).casefold()
+    """A file name as compared with the roster column (NFC, case-insensitive).
+
+    Only the last part of a path counts: form exports write what the candidate
+    uploaded as ``C:\\Users\\…\\CV.pdf`` or ``uploads/CV.pdf``, and the folder
+    holds ``CV.pdf``.
+    """
+    base = re.split(r"[/\\]", name.strip())[-1]
+    return unicodedata.normalize("NFC", base.strip()).casefold()
 
 
 def name_words(file_name: str) -> str:

@@ -49,3 +49,24 @@ def test_a_first_name_alone_is_not_enough() -> None:
 def test_nobody_fits() -> None:
     found = Matcher(PEOPLE).match("holiday-photo.pdf")
     assert found.chosen is None and not found.ambiguous
+
+
+def test_the_column_decides_over_a_namesake_who_names_no_file() -> None:
+    """Two "Kimron François", one naming the file: that row, not an ambiguity at 100."""
+    people = [Person("a", "C-0101", "Kimron François", "k1@x.lc", "CV_Kimron_François.pdf"),
+              Person("b", "C-0102", "Kimron François", "k2@x.lc")]
+    for on_disk in ("CV_Kimron_François.pdf", "cv_kimron_franc\u0327ois.PDF"):  # NFD, case
+        found = Matcher(people).match(f"folder/{on_disk}")
+        assert found.how == "cv_filename" and found.chosen is not None, on_disk
+        assert found.chosen.person.id == "a" and not found.ambiguous
+
+
+def test_a_path_in_the_file_name_column_still_names_the_file() -> None:
+    people = [Person("a", "C-0101", "Kimron François", "k1@x.lc",
+                     "C:\\Users\\kimron\\Documents\\CV_Kimron_François.pdf"),
+              Person("b", "C-0102", "Kimron François", "k2@x.lc", ""),
+              Person("c", "C-0103", "Ana Joseph", "a@x.lc", "uploads/Ana CV.docx")]
+    kimron = Matcher(people).match("CV_Kimron_François.pdf")
+    assert kimron.chosen is not None and kimron.chosen.person.id == "a"
+    ana = Matcher(people).match("Ana CV.docx")
+    assert ana.how == "cv_filename" and ana.chosen is not None and ana.chosen.person.id == "c"

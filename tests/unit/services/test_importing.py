@@ -238,3 +238,25 @@ def test_office_files_are_converted_before_the_transaction(
     with pytest.raises(Cancelled):
         importing.import_resumes(session, folder, cancel=lambda: True)
     assert blobs.count(session.store) == before and calls == [".rtf"]
+
+
+def test_a_resume_named_in_one_roster_goes_to_that_row_despite_a_namesake(
+        session: EventSession, tmp_path: Path, samples: Path) -> None:
+    """Two rosters, two "Kimron François": the one whose row names the file gets it."""
+    header = ("Timestamp,Email Address,Full Name,Phone Number,CV file name\n")
+    first = tmp_path / "first.csv"
+    first.write_text(header + "2026-10-01,k1@x.lc,Kimron François,+17585550001,"
+                     "C:\\fakepath\\CV_Kimron_François.pdf\n", encoding="utf-8")
+    second = tmp_path / "second.csv"
+    second.write_text(header + "2026-10-02,k2@x.lc,Kimron François,+17585550002,\n",
+                      encoding="utf-8")
+    importing.import_candidates(session, first)
+    importing.import_candidates(session, second)
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    shutil.copy(samples / "cvs" / "CV_Kimron_Elibox.pdf", folder / "CV_Kimron_François.pdf")
+    report = importing.import_resumes(session, folder)
+    assert report["matched"] == 1 and report["ambiguous"] == [], report
+    by_email = {c.email: c for c in rows.all_candidates(session.store)}
+    assert by_email["k1@x.lc"].resume_sha is not None
+    assert by_email["k2@x.lc"].resume_sha is None
