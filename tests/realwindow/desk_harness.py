@@ -1,6 +1,8 @@
-"""A desk window in a real X session (Xvfb), for xdotool to type into.
+"""A desk (or booth) window in a real X session (Xvfb), for xdotool to type into.
 
-Run as ``python desk_harness.py WORKDIR``. It makes a small event, opens the
+Run as ``python desk_harness.py WORKDIR [desk|booth]``. The booth variant
+shows a visited candidate's card with the keyboard focus in its notes, and
+writes the notes and the visit count. It makes a small event, opens the
 desk printing to ``WORKDIR/printed``, and writes ``WORKDIR/state.json`` whenever
 something a test looks at changes: the search text, the walk-in form's first
 name, the banner, the printed badges. ``WORKDIR/ready.json`` carries the badge
@@ -25,8 +27,56 @@ from fairdesk.ui.desk.walk_in_dialog import CandidateDialog
 from fairdesk.ui.desk.window import desk_window
 
 
-def main(work: Path) -> int:
+def booth(app: QApplication, work: Path) -> int:
+    from fairdesk.services.employers import add_employer
+    from fairdesk.services.visits import visit_rows
+    from fairdesk.ui.booth.presenters.booth import BoothPresenter
+    from fairdesk.ui.booth.window import BoothWindow
+    from fairdesk.ui.common.camera import ImageFrameSource, SuccessSound
+
+    session = create_event(work / "fair.fairdesk", "Xvfb Fair", venue="Hall A")
+    ids = [add_candidate(session, first_name=first, last_name="Joseph", consent=True,
+                         email=f"b{i}@example.org").id
+           for i, first in enumerate(["Aurelie", "Marcellus"])]
+    acme = add_employer(session, "Acme Contact", booth="B1")
+    session.role, session.employer_id = "booth", acme.id
+    window = BoothWindow(BoothPresenter(session), source=ImageFrameSource(),
+                         sound=SuccessSound(enabled=False), pin_prompt=lambda parent: None)
+    window.setWindowTitle("FairDesk Xvfb booth")
+    window.resize(1280, 800)
+    window.show()
+    window.presenter.scan(badges.payload_for(session, find_candidate(session, "C-0001")))
+    window.card.notes.setFocus()
+    payload = badges.payload_for(session, find_candidate(session, "C-0002"))
+    last: dict[str, object] = {}
+
+    def write_state() -> None:
+        state = {"notes": window.card.notes.toPlainText(), "visits": len(visit_rows(session)),
+                 "name": window.card.name.text(), "ids": ids}
+        if state != last:
+            last.clear()
+            last.update(state)
+            _write(work, state)
+
+    timer = QTimer()
+    timer.timeout.connect(write_state)
+    timer.start(20)
+    (work / "ready.json").write_text(json.dumps({"payload": payload}))
+    code = app.exec()
+    session.close()
+    return code
+
+
+def _write(work: Path, state: dict[str, object]) -> None:
+    tmp = work / "state.json.tmp"
+    tmp.write_text(json.dumps(state))
+    os.replace(tmp, work / "state.json")
+
+
+def main(work: Path, role: str = "desk") -> int:
     app = QApplication(sys.argv)
+    if role == "booth":
+        return booth(app, work)
     session = create_event(work / "fair.fairdesk", "Xvfb Fair", venue="Hall A")
     for i, (first, last) in enumerate([("Aurelie", "Joseph"), ("Marcellus", "Alexis"),
                                        ("Kimron", "François")]):
@@ -57,9 +107,7 @@ def main(work: Path) -> int:
         if state != last:
             last.clear()
             last.update(state)
-            tmp = work / "state.json.tmp"
-            tmp.write_text(json.dumps(state))
-            os.replace(tmp, work / "state.json")
+            _write(work, state)
 
     timer = QTimer()
     timer.timeout.connect(write_state)
@@ -71,4 +119,4 @@ def main(work: Path) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(Path(sys.argv[1])))
+    raise SystemExit(main(Path(sys.argv[1]), *sys.argv[2:3]))

@@ -1,4 +1,4 @@
-"""Keys from the window system, not synthetic events: xdotool types into a desk under Xvfb.
+"""Keys from the window system, not synthetic events: xdotool types into a desk and a booth.
 
 Offscreen tests hand Qt ready-made key events; a real X server stamps each key
 press itself and delivers it through the event loop, squeezed together when
@@ -61,19 +61,20 @@ def display() -> Iterator[str]:
 
 
 class Desk:
-    def __init__(self, display: str, work: Path) -> None:
-        self.display, self.work = display, work
+    def __init__(self, display: str, work: Path, role: str = "desk") -> None:
+        self.display, self.work, self.role = display, work, role
         env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb",
                "PYTHONPATH": str(ROOT), "HOME": str(work)}
-        self.process = subprocess.Popen([sys.executable, str(HARNESS), str(work)], env=env,
+        self.process = subprocess.Popen([sys.executable, str(HARNESS), str(work), role], env=env,
                                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         self.wait_for(lambda s: True, what="the desk window", timeout=60)
         self.payload = json.loads((work / "ready.json").read_text())["payload"]
         self.focus()
 
     def focus(self) -> None:
-        """Xvfb runs no window manager: give the desk window the keyboard focus directly."""
-        self.xdotool("search", "--sync", "--name", "FairDesk Xvfb desk", "windowfocus", "--sync")
+        """Xvfb runs no window manager: give the window the keyboard focus directly."""
+        self.xdotool("search", "--sync", "--name", f"FairDesk Xvfb {self.role}",
+                     "windowfocus", "--sync")
 
     def xdotool(self, *args: str) -> None:
         subprocess.run(["xdotool", *args], check=True, timeout=60,
@@ -147,3 +148,28 @@ def test_a_badge_typed_at_scanner_speed_checks_its_candidate_in(desk: Desk) -> N
     state = desk.wait_for(lambda s: "C-0002.pdf" in s["printed"], "the badge of C-0002",
                           timeout=60)
     assert "FD1" not in state["search"]
+
+
+@pytest.fixture(scope="module")
+def booth(display: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desk]:
+    made = Desk(display, tmp_path_factory.mktemp("xbooth"), role="booth")
+    yield made
+    made.close()
+
+
+@pytest.mark.parametrize("delay", HUMAN_DELAYS)
+def test_notes_typed_at_the_booth_arrive_whole(booth: Desk, delay: int) -> None:
+    booth.focus()
+    booth.wait_for(lambda s: s["visits"] == 1, "the first visit")
+    booth.type("Great English", delay)
+    booth.wait_for(lambda s: s["notes"] == "Great English", f"the notes at {delay} ms")
+    booth.key("ctrl+a", "BackSpace")
+    booth.wait_for(lambda s: s["notes"] == "", "the notes cleared")
+
+
+def test_a_badge_scanned_at_the_booth_records_a_visit_not_a_note(booth: Desk) -> None:
+    booth.focus()
+    booth.type(booth.payload, SCANNER_DELAY)
+    booth.key("Return")
+    state = booth.wait_for(lambda s: s["visits"] == 2, "the second visit", timeout=30)
+    assert "FD1" not in state["notes"].upper()

@@ -62,6 +62,8 @@ class WedgeFilter(QObject):
         if event.modifiers() & _SHORTCUT_MODIFIERS:
             return False
         text = _TERMINATOR_KEYS.get(Qt.Key(event.key()), event.text())
+        if not text and event.key() in (Qt.Key.Key_Shift, Qt.Key.Key_CapsLock):
+            return False  # a scanner presses Shift for capitals: not the end of a burst
         verdict = self.detector.key(text, self.clock.at(event.timestamp(), _now_ms()))
         for burst in verdict.released:
             self._release(burst)

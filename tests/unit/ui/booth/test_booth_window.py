@@ -97,6 +97,23 @@ def test_a_fast_typist_in_the_notes_keeps_every_key(qtbot: Any, window: BoothWin
     assert window.banner.property("level") != "refused"
 
 
+def test_a_scanner_pressing_shift_for_capitals_still_scans(
+        qtbot: Any, window: BoothWindow, make_people: Callable[..., list[str]]) -> None:
+    """Real wedges (and xdotool under Xvfb) press Shift before each capital: not a burst's end."""
+    a, b = make_people(2)
+    session = window.presenter.session
+    window.presenter.scan(badge(session, a))
+    notes = window.card.notes
+    notes.setFocus()
+    for char in badge(session, b):
+        if char.isupper() or char == ":":
+            QTest.keyPress(notes, Qt.Key.Key_Shift, Qt.KeyboardModifier.NoModifier, 2)
+        QTest.keyClicks(notes, char, delay=3)
+    QTest.keyClick(notes, Qt.Key.Key_Return, delay=3)
+    qtbot.waitUntil(lambda: len(visit_rows(session)) == 2, timeout=3000)
+    assert "FD1" not in notes.toPlainText().upper()
+
+
 def test_second_scan_and_altered_code(qtbot: Any, window: BoothWindow,
                                       make_people: Callable[..., list[str]]) -> None:
     [person] = make_people(1)
