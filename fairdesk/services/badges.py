@@ -14,6 +14,7 @@ import csv
 import io
 import os
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -88,12 +89,35 @@ def badge_data(session: EventSession, candidate: Candidate) -> BadgeData:
                      candidate.walk_in, payload_for(session, candidate))
 
 
+@dataclass(frozen=True)
+class BadgeDraft:
+    """Everything a badge PDF is made of, read from the event; rendering needs no database.
+
+    Made on the thread that owns the session; :meth:`render` may run on any
+    thread. Two equal drafts render the same PDF, so a draft is also the key
+    of a badge prepared ahead of Enter.
+    """
+
+    badges: tuple[BadgeData, ...]
+    layout: str
+    branding: Branding
+    title: str
+
+    def render(self) -> bytes:
+        return render_pdf(self.badges, get_layout(self.layout), self.branding, title=self.title)
+
+
+def badge_draft(session: EventSession, candidates: Sequence[Candidate],
+                layout: str = DEFAULT_LAYOUT) -> BadgeDraft:
+    get_layout(layout)  # an unknown layout is refused here, on the caller's thread
+    return BadgeDraft(tuple(badge_data(session, c) for c in candidates), layout,
+                      branding(session), f"{session.event.name}: badges")
+
+
 def badge_pdf(session: EventSession, candidates: Sequence[Candidate],
               layout: str = DEFAULT_LAYOUT) -> bytes:
     """The badges of ``candidates`` in one PDF, N-up as the layout says. Writes nothing."""
-    chosen = get_layout(layout)
-    data = [badge_data(session, c) for c in candidates]
-    return render_pdf(data, chosen, branding(session), title=f"{session.event.name}: badges")
+    return badge_draft(session, candidates, layout).render()
 
 
 # ---------------------------------------------------------------- print log

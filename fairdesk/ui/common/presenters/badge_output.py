@@ -8,11 +8,12 @@ writes at once on the calling thread.
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from fairdesk.services.badges import write_atomic
+from fairdesk.services.badges import BadgeDraft, write_atomic
 
 
 @dataclass(frozen=True)
@@ -93,3 +94,60 @@ class NoOutput:
 
     def send(self, job: BadgeJob, done: Done, failed: Failed) -> None:
         failed(job, "No printer is chosen: pick one (Ctrl+Shift+P), then reprint (Ctrl+P).")
+
+
+class BadgePreparer:
+    """Renders the selected candidate's badge while the desk worker looks at the card.
+
+    The desk knows who Enter will check in before it is pressed: :meth:`prepare`
+    starts rendering that badge on a worker thread (the draft was read from the
+    event on the caller's thread; rendering touches no database) and drops the
+    one prepared for the previous selection. :meth:`take` hands the PDF over
+    only when it was prepared from an equal draft and is finished; otherwise
+    the caller renders inline, so the first badge of a fresh search is always
+    the right one.
+    """
+
+    def __init__(self) -> None:
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="badge-prep")
+        self._draft: BadgeDraft | None = None
+        self._future: Future[bytes] | None = None
+
+    def prepare(self, draft: BadgeDraft) -> None:
+        if draft == self._draft:
+            return
+        self.cancel()
+        self._draft = draft
+        self._future = self._pool.submit(draft.render)
+
+    def take(self, draft: BadgeDraft) -> bytes | None:
+        future = self._future
+        if future is None or draft != self._draft or not future.done() or future.cancelled():
+            return None
+        self._draft, self._future = None, None
+        return None if future.exception() is not None else future.result()
+
+    def cancel(self) -> None:
+        if self._future is not None:
+            self._future.cancel()  # a render already running finishes and is dropped
+        self._draft, self._future = None, None
+
+    def close(self) -> None:
+        self.cancel()
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+class NoPreparer:
+    """Renders nothing ahead (scripts, and the bench's 'inline' side)."""
+
+    def prepare(self, draft: BadgeDraft) -> None:
+        pass
+
+    def take(self, draft: BadgeDraft) -> bytes | None:
+        return None
+
+    def cancel(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass

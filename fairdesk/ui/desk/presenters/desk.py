@@ -19,7 +19,13 @@ from fairdesk.services import badges, desk
 from fairdesk.services.candidates import edit_candidate, find_candidate
 from fairdesk.services.checkin import check_in, undo_check_in
 from fairdesk.services.session import Change, EventSession
-from fairdesk.ui.common.presenters.badge_output import BadgeJob, BadgeOutput, NoOutput
+from fairdesk.ui.common.presenters.badge_output import (
+    BadgeJob,
+    BadgeOutput,
+    BadgePreparer,
+    NoOutput,
+    NoPreparer,
+)
 from fairdesk.ui.common.presenters.base import Presenter
 from fairdesk.ui.desk.presenters.walk_in import CandidateForm
 
@@ -42,10 +48,13 @@ class ResultRow:
 
 class DeskPresenter(Presenter):
     def __init__(self, session: EventSession, output: BadgeOutput | None = None,
-                 layout: str = "brother-62x100") -> None:
+                 layout: str = "brother-62x100",
+                 preparer: BadgePreparer | NoPreparer | None = None) -> None:
         super().__init__()
         self.session = session
         self.output: BadgeOutput = output or NoOutput()
+        self.preparer = preparer if preparer is not None else BadgePreparer()
+        self._acting = False
         self.layout = layout
         self.query = ""
         self.results: list[Candidate] = []
@@ -63,6 +72,7 @@ class DeskPresenter(Presenter):
         """No more work: a badge finishing after this is not recorded (the session may be gone)."""
         self.closed = True
         self._unsubscribe()
+        self.preparer.close()
 
     # ---------------------------------------------------------- search
     def set_query(self, text: str) -> None:
@@ -120,24 +130,38 @@ class DeskPresenter(Presenter):
         self.check_in(candidate)
 
     def check_in(self, candidate: Candidate) -> None:
+        if self._commit_check_in(candidate):
+            self._print(candidate, "")
+
+    def _commit_check_in(self, candidate: Candidate) -> bool:
+        """Commit and show the person; True when their badge is to print now.
+
+        While the check-in commits, the desk's own change notice redraws nothing
+        and prepares nothing: :meth:`_after_action` redraws once, and the badge
+        prepared for this person stays ready for :meth:`_print`.
+        """
+        self._acting = True
         try:
-            check_in(self.session, candidate.id)
-        except AlreadyCheckedIn as error:
+            try:
+                check_in(self.session, candidate.id)
+            except AlreadyCheckedIn as error:
+                self._after_action(candidate)
+                self.refused(error)
+                return False
+            except FairDeskError as error:
+                self.refused(error)
+                return False
             self._after_action(candidate)
-            self.refused(error)
-            return
-        except FairDeskError as error:
-            self.refused(error)
-            return
-        self._after_action(candidate)
+        finally:
+            self._acting = False
         card = self.card
         if card is not None and card.has_print:
             self.say("info", f"✓ Checked in {candidate.display_name} ({candidate.ref}). "
                      f"{card.printed}: hand it over, or reprint (Ctrl+P).")
-            return
+            return False
         self.say("info", f"✓ Checked in {candidate.display_name} ({candidate.ref}). "
                  "Printing the badge…")
-        self._print(candidate, "")
+        return True
 
     def _after_action(self, candidate: Candidate) -> None:
         """Show the person acted on; the search is emptied for the next in line."""
@@ -165,10 +189,13 @@ class DeskPresenter(Presenter):
 
     def _print(self, candidate: Candidate, reason: str) -> None:
         try:
-            pdf = badges.badge_pdf(self.session, [candidate], self.layout)
+            draft = badges.badge_draft(self.session, [candidate], self.layout)
         except FairDeskError as error:
             self.refused(error)
             return
+        pdf = self.preparer.take(draft)  # ready when it was rendered while the card showed
+        if pdf is None:
+            pdf = draft.render()
         job = BadgeJob(candidate.id, candidate.ref, candidate.display_name, pdf,
                        self.layout, reason)
         self.printing.add(candidate.id)
@@ -256,7 +283,20 @@ class DeskPresenter(Presenter):
             candidate = self.current  # emptied search: keep showing the last person
         self.current = candidate
         self.card = desk.card(self.session, candidate) if candidate else None
+        self._prepare_badge()
 
+    def _prepare_badge(self) -> None:
+        """Render the badge Enter would print, off this thread, while the card is looked at."""
+        if self._acting:
+            return  # the badge prepared for this person is about to be taken: keep it
+        candidate, card = self.current, self.card
+        if candidate is None or card is None or card.has_print or self.closed:
+            self.preparer.cancel()
+            return
+        try:
+            self.preparer.prepare(badges.badge_draft(self.session, [candidate], self.layout))
+        except FairDeskError:
+            self.preparer.cancel()  # Enter says what is wrong, inline
     def _render_rows(self) -> None:
         today = desk.checked_in_today(self.session, self.results)
         rows = []
@@ -283,6 +323,8 @@ class DeskPresenter(Presenter):
         if change.topic not in _CONCERNS:
             return
         self.figures = desk.figures(self.session)
+        if self._acting:
+            return  # our own check-in: _after_action shows the person and redraws once
         if self.current is not None:
             try:
                 self._show(find_candidate(self.session, self.current.id))

@@ -269,3 +269,90 @@ def test_a_late_tick_after_close_touches_nothing(desk: DeskPresenter) -> None:
     desk.session.close()
     desk.tick()  # raised "Cannot operate on a closed database" inside Qt's event loop
     assert desk.closed
+
+
+def _stable(pdf: bytes) -> bytes:
+    """A PDF without what differs between two renders of one badge (dates, document ID)."""
+    import re
+
+    return re.sub(rb"/(CreationDate|ModDate) \(D:[^)]*\)|/ID\s*\[[^\]]*\]", b"", pdf)
+
+
+class SpyPreparer:
+    """Records what the desk asked to prepare; hands over a marked PDF when asked to."""
+
+    def __init__(self, ready: bool) -> None:
+        self.ready = ready
+        self.prepared: list[badges.BadgeDraft] = []
+        self.taken: list[badges.BadgeDraft] = []
+
+    def prepare(self, draft: badges.BadgeDraft) -> None:
+        self.prepared.append(draft)
+
+    def take(self, draft: badges.BadgeDraft) -> bytes | None:
+        self.taken.append(draft)
+        if self.ready and self.prepared and self.prepared[-1] == draft:
+            return b"%PDF-prepared " + draft.badges[0].ref.encode()
+        return None
+
+    def cancel(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _desk_with(session: EventSession, tmp_path: Path, spy: SpyPreparer) -> DeskPresenter:
+    session.role, session.desk = "desk", 2
+    return DeskPresenter(session, FolderSync(tmp_path / "badges"), preparer=spy)
+
+
+def test_the_selected_badge_is_prepared_and_enter_prints_it(
+        session: EventSession, tmp_path: Path, make_people: Callable[..., list[str]]) -> None:
+    make_people(5)
+    spy = SpyPreparer(ready=True)
+    desk = _desk_with(session, tmp_path, spy)
+    desk.set_query("jn bap")
+    desk.set_query("desiree")  # a new selection: a new draft
+    assert [d.badges[0].ref for d in spy.prepared][-2:] == ["C-0003", "C-0002"]
+    desk.enter()
+    assert (tmp_path / "badges" / "C-0002.pdf").read_bytes() == b"%PDF-prepared C-0002"
+    desk.close()
+
+
+def test_enter_before_the_badge_is_ready_renders_the_right_one_inline(
+        session: EventSession, tmp_path: Path, make_people: Callable[..., list[str]]) -> None:
+    make_people(5)
+    spy = SpyPreparer(ready=False)
+    desk = _desk_with(session, tmp_path, spy)
+    desk.set_query("desiree")
+    desk.enter()
+    pdf = (tmp_path / "badges" / "C-0002.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF-") and b"prepared" not in pdf
+    person = find_candidate(session, "C-0002")
+    assert _stable(pdf) == _stable(badges.badge_pdf(session, [person], desk.layout))
+    desk.close()
+
+
+def test_the_real_preparer_renders_the_same_pdf_off_the_thread(
+        session: EventSession, make_people: Callable[..., list[str]]) -> None:
+    import time
+
+    from fairdesk.ui.common.presenters.badge_output import BadgePreparer
+
+    [person_id] = make_people(1)
+    person = find_candidate(session, "C-0001")
+    assert person.id == person_id
+    draft = badges.badge_draft(session, [person])
+    other = badges.badge_draft(session, [person], "a6")
+    preparer = BadgePreparer()
+    preparer.prepare(draft)
+    assert preparer.take(other) is None  # another layout's badge is never handed over
+    deadline = time.monotonic() + 30
+    ready = preparer.take(draft)
+    while ready is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+        ready = preparer.take(draft)
+    assert ready is not None and _stable(ready) == _stable(draft.render())
+    assert preparer.take(draft) is None  # handed over once
+    preparer.close()
