@@ -1,4 +1,4 @@
-"""Telling a keyboard-wedge scanner from a person typing, by keystroke timing alone.
+"""Telling a keyboard-wedge scanner from a person typing: keystroke timing and the badge prefix.
 
 A USB barcode scanner "types" its code as a burst of key presses a few
 milliseconds apart (5–10 ms is usual), with or without a trailing Enter or Tab.
