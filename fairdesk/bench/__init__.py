@@ -22,6 +22,7 @@ MODULES = (
     "fairdesk.bench.booth_bench",
     "fairdesk.bench.bundle_bench",
     "fairdesk.bench.sync_bench",
+    "fairdesk.bench.dashboard_bench",
 )
 
 
