@@ -199,3 +199,8 @@ def as_stats(snap: Snapshot) -> dict[str, Any]:
 
 def stats(session: EventSession) -> dict[str, Any]:
     return as_stats(snapshot(session))
+
+
+def data_version(session: EventSession) -> int:
+    """Cheap: tells whether another connection wrote since the last look."""
+    return live_stats.data_version(session.store)

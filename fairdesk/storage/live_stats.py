@@ -103,3 +103,8 @@ def devices(store: EventStore) -> list[dict[str, Any]]:
         "SELECT id, name, role, desk, employer_id, last_seen_at AS last_seen, pending "
         "FROM devices WHERE revoked_at IS NULL ORDER BY role, desk, name, id"
     )
+
+
+def data_version(store: EventStore) -> int:
+    """Moves whenever another connection (the hub's sync) commits to the file."""
+    return int(store.scalar("PRAGMA data_version"))

@@ -21,12 +21,14 @@ from fairdesk.services.session import Change, EventSession
 from fairdesk.ui.common.presenters.base import Message
 from fairdesk.ui.common.widgets import shortcut, show_message
 from fairdesk.ui.organizer.badges_page import BadgesPage
+from fairdesk.ui.organizer.dashboard_page import DashboardPage
 from fairdesk.ui.organizer.devices_page import build_devices_page
 from fairdesk.ui.organizer.employers_page import EmployersPage
 from fairdesk.ui.organizer.event_details_page import EventDetailsPage
 from fairdesk.ui.organizer.export_page import ExportPage
 from fairdesk.ui.organizer.import_page import ImportPage
 from fairdesk.ui.organizer.presenters.branding import BrandingPresenter
+from fairdesk.ui.organizer.presenters.dashboard import DashboardPresenter
 from fairdesk.ui.organizer.presenters.employers import EmployersPresenter
 from fairdesk.ui.organizer.presenters.event_details import EventDetailsPresenter
 from fairdesk.ui.organizer.presenters.export_screen import ExportScreen
@@ -45,6 +47,14 @@ class Page:
 def _messages_to(window: QMainWindow) -> Callable[[Message], None]:
     """A page's sentences: errors in a dialog, the rest in the status bar."""
     return lambda message: show_message(window, message, window.statusBar().showMessage)
+
+
+def _dashboard_page(session: EventSession, window: QMainWindow,
+                    settings: AppSettings) -> QWidget:
+    presenter = DashboardPresenter(session)
+    page = DashboardPage(presenter)
+    presenter.refresh()
+    return page
 
 
 def _event_page(session: EventSession, window: QMainWindow,
@@ -90,6 +100,7 @@ def _export_page(session: EventSession, window: QMainWindow,
 
 
 PAGES: list[Page] = [
+    Page("Dashboard", _dashboard_page),
     Page("Event", _event_page),
     Page("Employers", _employers_page),
     Page("Badges", _badges_page),

@@ -48,6 +48,12 @@ def test_launcher_booth_role_lists_employers(qtbot: QtBot, session: EventSession
     assert not window.desk.isEnabled()
 
 
+def _index(title: str) -> int:
+    from fairdesk.ui.organizer.window import PAGES
+
+    return [p.title for p in PAGES].index(title)
+
+
 def test_organizer_console_pages_and_counts(qtbot: QtBot, session: EventSession,
                                             make_people: Callable[..., list[str]],
                                             tmp_path: Path) -> None:
@@ -59,8 +65,9 @@ def test_organizer_console_pages_and_counts(qtbot: QtBot, session: EventSession,
 
     check_in(session, "C-0002")
     assert "1 / 3 checked in" in window.counts.text()
+    assert window.stack.currentIndex() == 0  # the dashboard comes first (issue 16)
     window.show_page("Employers")
-    assert window.stack.currentIndex() == 1
+    assert window.stack.currentIndex() == _index("Employers")
 
 
 def test_add_employer_dialog_shows_refusal_inline(qtbot: QtBot, session: EventSession,
@@ -68,7 +75,7 @@ def test_add_employer_dialog_shows_refusal_inline(qtbot: QtBot, session: EventSe
     add_employer(session, "Helios Tech", booth="1")
     window = OrganizerWindow(session, AppSettings(tmp_path / "settings.json"))
     qtbot.addWidget(window)
-    page = window.stack.widget(1)
+    page = window.stack.widget(_index("Employers"))
     presenter = page.presenter  # type: ignore[attr-defined]
     dialog = EmployerDialog(presenter, presenter.new_form(), window)
     qtbot.addWidget(dialog)
