@@ -23,12 +23,14 @@ from fairdesk.ui.common.widgets import shortcut, show_message
 from fairdesk.ui.organizer.badges_page import BadgesPage
 from fairdesk.ui.organizer.dashboard_page import DashboardPage
 from fairdesk.ui.organizer.devices_page import build_devices_page
+from fairdesk.ui.organizer.directory_page import DirectoryPage
 from fairdesk.ui.organizer.employers_page import EmployersPage
 from fairdesk.ui.organizer.event_details_page import EventDetailsPage
 from fairdesk.ui.organizer.export_page import ExportPage
 from fairdesk.ui.organizer.import_page import ImportPage
 from fairdesk.ui.organizer.presenters.branding import BrandingPresenter
 from fairdesk.ui.organizer.presenters.dashboard import DashboardPresenter
+from fairdesk.ui.organizer.presenters.directory import DirectoryPresenter
 from fairdesk.ui.organizer.presenters.employers import EmployersPresenter
 from fairdesk.ui.organizer.presenters.event_details import EventDetailsPresenter
 from fairdesk.ui.organizer.presenters.export_screen import ExportScreen
@@ -54,6 +56,15 @@ def _dashboard_page(session: EventSession, window: QMainWindow,
     presenter = DashboardPresenter(session)
     page = DashboardPage(presenter)
     presenter.refresh()
+    return page
+
+
+def _directory_page(session: EventSession, window: QMainWindow,
+                    settings: AppSettings) -> QWidget:
+    presenter = DirectoryPresenter(session)
+    page = DirectoryPage(presenter, _messages_to(window))
+    presenter.on_message = _messages_to(window)
+    presenter.load()
     return page
 
 
@@ -101,6 +112,7 @@ def _export_page(session: EventSession, window: QMainWindow,
 
 PAGES: list[Page] = [
     Page("Dashboard", _dashboard_page),
+    Page("Candidates", _directory_page),
     Page("Event", _event_page),
     Page("Employers", _employers_page),
     Page("Badges", _badges_page),

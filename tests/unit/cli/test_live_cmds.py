@@ -45,3 +45,22 @@ def test_stats_moves_when_a_desk_checks_someone_in(event: Path) -> None:
 def test_stats_of_a_missing_file_is_refused(tmp_path: Path) -> None:
     done = fairdesk("stats", str(tmp_path / "nope.fairdesk"), "--json")
     assert done.returncode == 1 and "no such event file" in done.stderr
+
+
+def test_candidate_json_prints_the_whole_record(event: Path) -> None:
+    listing = json.loads(fairdesk("visits", str(event), "--json", check=True).stdout)
+    ref = listing[0]["ref"]
+    found = json.loads(fairdesk("candidate", str(event), ref.lower(), "--json",
+                                check=True).stdout)
+    assert found["ref"] == ref and found["name"]
+    for key in ("email", "phone", "consent", "checkins", "prints", "visits", "audit"):
+        assert key in found
+    assert found["resume"] is None  # the demo was made with --no-resumes
+    assert any(v["employer"] == listing[0]["employer"] for v in found["visits"])
+    text = fairdesk("candidate", str(event), ref, check=True).stdout
+    assert ref in text and "visits:" in text
+
+
+def test_candidate_unknown_ref_is_refused(event: Path) -> None:
+    done = fairdesk("candidate", str(event), "C-9999", "--json")
+    assert done.returncode == 1 and "C-9999" in done.stderr

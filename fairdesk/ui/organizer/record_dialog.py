@@ -1,0 +1,210 @@
+"""Organizer: one candidate's record (details, check-ins, prints, visits,
+résumé, audit), with the corrections the organizer can make."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLineEdit,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fairdesk.ui.common.presenters.base import Message
+from fairdesk.ui.common.table_model import RowsModel
+from fairdesk.ui.common.widgets import button, label
+from fairdesk.ui.organizer.presenters.record import (
+    AUDIT_COLUMNS,
+    CHECKIN_COLUMNS,
+    PRINT_COLUMNS,
+    VISIT_COLUMNS,
+    DetailsForm,
+    RecordPresenter,
+)
+
+_TEXT_FIELDS = (("first_name", "First name"), ("last_name", "Last name"),
+                ("email", "E-mail"), ("phone", "Phone"), ("district", "District"),
+                ("education", "Education"), ("languages", "Languages (comma-separated)"),
+                ("roles", "Roles wanted (comma-separated)"), ("experience", "Experience"))
+
+
+def _table(model: RowsModel, name: str) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.setAccessibleName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+class RecordDialog(QDialog):
+    def __init__(self, presenter: RecordPresenter, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.presenter = presenter
+        self.resize(900, 640)
+        forward = presenter.on_message
+        presenter.on_message = lambda m: self._message(m, forward)
+        box = QVBoxLayout(self)
+        self.heading = label("", "title")
+        box.addWidget(self.heading)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._details_tab(), "&Details")
+        self.checkins = RowsModel(CHECKIN_COLUMNS)
+        self.undo_button = button("&Undo today's check-in…", self.undo)
+        self.tabs.addTab(self._list_tab(_table(self.checkins, "Check-ins"), self.undo_button),
+                         "&Check-ins")
+        self.prints = RowsModel(PRINT_COLUMNS)
+        self.tabs.addTab(self._list_tab(_table(self.prints, "Badge prints"),
+                                        button("&Reprint badge…", self.reprint)), "&Prints")
+        self.visits = RowsModel(VISIT_COLUMNS)
+        self.tabs.addTab(self._list_tab(_table(self.visits, "Booth visits")), "&Visits")
+        self.tabs.addTab(self._resume_tab(), "&Résumé")
+        self.audit = RowsModel(AUDIT_COLUMNS)
+        self.tabs.addTab(self._list_tab(_table(self.audit, "Audit trail")), "&Audit")
+        box.addWidget(self.tabs, 1)
+        self.error = label("", "error", wrap=True)
+        box.addWidget(self.error)
+        presenter.on_change = self.redraw
+        self.finished.connect(lambda _result: presenter.close())
+
+    # ---------------------------------------------------------- tabs
+    def _details_tab(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.edits: dict[str, QLineEdit] = {}
+        for field, text in _TEXT_FIELDS:
+            edit = QLineEdit()
+            edit.setAccessibleName(text)
+            form.addRow(text, edit)
+            self.edits[field] = edit
+        self.consent = QCheckBox("Consents to employers receiving résumé and contact details")
+        form.addRow("Consent", self.consent)
+        self.source = label("")
+        form.addRow("Registered", self.source)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(button("&Save details", self.save, shortcut="Ctrl+S", primary=True))
+        form.addRow(row)
+        return page
+
+    def _list_tab(self, table: QTableView, *buttons: QWidget) -> QWidget:
+        page = QWidget()
+        box = QVBoxLayout(page)
+        box.addWidget(table, 1)
+        if buttons:
+            row = QHBoxLayout()
+            row.addStretch(1)
+            for widget in buttons:
+                row.addWidget(widget)
+            box.addLayout(row)
+        return page
+
+    def _resume_tab(self) -> QWidget:
+        page = QWidget()
+        box = QVBoxLayout(page)
+        self.resume_note = label("", wrap=True)
+        box.addWidget(self.resume_note)
+        self.pdf = QPdfDocument(self)
+        self.pdf_view = QPdfView()
+        self.pdf_view.setDocument(self.pdf)
+        self.pdf_view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        box.addWidget(self.pdf_view, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(button("Re&place…", self.replace_resume))
+        self.remove_button = button("Re&move", self.remove_resume)
+        row.addWidget(self.remove_button)
+        box.addLayout(row)
+        self._buffer: QBuffer | None = None
+        return page
+
+    # ---------------------------------------------------------- drawing
+    def redraw(self) -> None:
+        p = self.presenter
+        self.setWindowTitle(f"Candidate — {p.title}")
+        self.heading.setText(p.title)
+        form = p.form()
+        for field, edit in self.edits.items():
+            edit.setText(str(getattr(form, field)))
+        self.consent.setChecked(form.consent)
+        record = p.record
+        desk = f" at desk {record['desk']}" if record.get("desk") else ""
+        self.source.setText(("walk-in" if record.get("walk_in") else "roster") + desk)
+        self.checkins.set_rows(p.checkin_rows())
+        self.undo_button.setEnabled(p.can_undo)
+        self.prints.set_rows(p.print_rows())
+        self.visits.set_rows(p.visit_rows())
+        self.audit.set_rows(p.audit_rows())
+        self.resume_note.setText(p.resume_text)
+        self.remove_button.setEnabled(bool(record.get("resume")))
+        self._show_pdf(p.resume_pdf())
+
+    def _show_pdf(self, data: bytes | None) -> None:
+        self.pdf.close()
+        if self._buffer is not None:
+            self._buffer.close()
+            self._buffer = None
+        if not data:
+            return
+        buffer = QBuffer(self)
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self._buffer = buffer
+        self.pdf.load(buffer)
+
+    def _message(self, message: Message, forward: object) -> None:
+        self.error.setText(message.text if message.level == "error" else "")
+        if message.level != "error" and callable(forward):
+            forward(message)
+
+    # ---------------------------------------------------------- actions
+    def save(self) -> None:
+        form = DetailsForm(**{f: e.text() for f, e in self.edits.items()},
+                           consent=self.consent.isChecked())
+        if not self.presenter.save(form) and self.presenter.field_error in self.edits:
+            self.edits[self.presenter.field_error].setFocus()
+
+    def undo(self) -> None:
+        reason, ok = QInputDialog.getText(self, "Undo check-in",
+                                          "Why is today's check-in undone? (audit log)")
+        if ok:
+            self.presenter.undo_check_in(reason)
+
+    def reprint(self) -> None:
+        name = f"{self.presenter.record.get('ref', 'badge')}.pdf"
+        path, _ = QFileDialog.getSaveFileName(self, "Save the badge", name, "PDF (*.pdf)")
+        if not path:
+            return
+        reason = ""
+        if self.presenter.record.get("prints"):
+            reason, ok = QInputDialog.getText(self, "Reprint", "Why is the badge reprinted?")
+            if not ok:
+                return
+        self.presenter.reprint(Path(path), reason)
+
+    def replace_resume(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Résumé file", "",
+                                              "Résumés (*.pdf *.docx *.doc *.odt *.jpg *.png)")
+        if path:
+            self.presenter.replace_resume(Path(path))
+
+    def remove_resume(self) -> None:
+        self.presenter.remove_resume()
