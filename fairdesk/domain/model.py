@@ -39,6 +39,9 @@ class Employer:
     tags: tuple[str, ...] = ()
 
 
+ERASED_NAME = "erased candidate"
+
+
 @dataclass(frozen=True)
 class Candidate:
     id: str
@@ -58,9 +61,12 @@ class Candidate:
     resume_sha: str | None = None
     cv_filename: str = ""
     submitted_at: str = ""
+    erased: bool = False  # personal data erased on request (issue 16); facts stay
 
     @property
     def display_name(self) -> str:
+        if self.erased:
+            return ERASED_NAME
         return " ".join(p for p in (self.first_name, self.last_name) if p)
 
     @property

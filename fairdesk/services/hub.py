@@ -176,6 +176,7 @@ class Hub:
         (a walk-in whose desk record reached the hub after the booth's visit)."""
         ids = {str(p.op.body["candidate_id"]) for p in visible if p.op.kind == "visit.record"}
         changed = {str(op.body.get("id")) for op in page if op.kind in policy.CANDIDATE_KINDS}
+        changed |= {str(op.body["keep"]) for op in page if op.kind == "candidate.merge"}
         if changed and caller.employer_id:
             ids |= sync_rows.visited_by(self.store, caller.employer_id, changed - ids)
         return sync_rows.candidate_stubs(self.store, ids, policy.STUB_FIELDS)

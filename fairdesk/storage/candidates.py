@@ -10,13 +10,28 @@ from fairdesk.storage.store import EventStore
 
 
 def by_id(store: EventStore, candidate_id: str) -> Candidate | None:
+    """By id; a merged-away id gives the kept person (their old badge still works)."""
     row = store.row("SELECT * FROM candidates WHERE id = ?", (candidate_id,))
+    if row is None:
+        row = store.row("SELECT c.* FROM candidate_aliases a JOIN candidates c "
+                        "ON c.id = a.merged_into WHERE a.id = ?", (candidate_id,))
     return codec.candidate(row) if row else None
 
 
 def by_ref(store: EventStore, ref: str) -> Candidate | None:
+    """By ref; a merged-away ref gives the kept person."""
     row = store.row("SELECT * FROM candidates WHERE ref = ?", (ref,))
+    if row is None:
+        row = store.row("SELECT c.* FROM candidate_aliases a JOIN candidates c "
+                        "ON c.id = a.merged_into WHERE a.ref = ?", (ref,))
     return codec.candidate(row) if row else None
+
+
+def resolve_id(store: EventStore, candidate_id: str) -> str:
+    """The id facts about ``candidate_id`` land on (the kept one after a merge)."""
+    kept = store.scalar("SELECT merged_into FROM candidate_aliases WHERE id = ?",
+                        (candidate_id,))
+    return str(kept) if kept else candidate_id
 
 
 def by_email(store: EventStore, email: str) -> list[Candidate]:

@@ -83,6 +83,7 @@ def candidate(row: dict[str, Any]) -> Candidate:
         resume_sha=row["resume_sha"],
         cv_filename=row["cv_filename"],
         submitted_at=row["submitted_at"],
+        erased=bool(row.get("erased_at")),
     )
 
 

@@ -224,11 +224,29 @@ CREATE TABLE resume_uploads (                   -- a desk's blobs the hub answer
 CREATE INDEX candidates_resume_sha ON candidates(resume_sha) WHERE resume_sha IS NOT NULL;
 """
 
+# Corrections (issue 16). A merged-away record leaves an alias, so its badge,
+# its ref and ops still on their way from offline devices resolve to the kept
+# person. An erased person keeps their row (anonymous facts still count) with
+# the personal fields blanked and ``erased_at`` set.
+_V5 = """
+CREATE TABLE candidate_aliases (                -- a dropped record stands for the kept one
+    id TEXT PRIMARY KEY,
+    ref TEXT NOT NULL,
+    merged_into TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE INDEX candidate_aliases_ref ON candidate_aliases(ref);
+CREATE INDEX candidate_aliases_into ON candidate_aliases(merged_into);
+
+ALTER TABLE candidates ADD COLUMN erased_at TEXT;
+"""
+
 MIGRATIONS: list[tuple[int, str]] = [
     (1, _V1),
     (2, _V2),
     (3, _V3),
     (4, _V4),
+    (5, _V5),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from fairdesk.domain.model import Op
 from fairdesk.domain.text import digits, fold
 from fairdesk.storage import codec
+from fairdesk.storage.candidates import resolve_id
 
 if TYPE_CHECKING:
     from fairdesk.storage.store import EventStore
@@ -140,8 +141,9 @@ def _candidate_add(store: EventStore, op: Op) -> None:
 
 
 def _candidate_update(store: EventStore, op: Op) -> None:
-    _lww(store, "candidates", op.body["id"], _pick(op.body, CANDIDATE_FIELDS), op.hlc)
-    refresh_search(store, op.body["id"])
+    key = resolve_id(store, op.body["id"])  # an edit of a merged-away record
+    _lww(store, "candidates", key, _pick(op.body, CANDIDATE_FIELDS), op.hlc)
+    refresh_search(store, key)
 
 
 def _checkin_add(store: EventStore, op: Op) -> None:
@@ -149,7 +151,8 @@ def _checkin_add(store: EventStore, op: Op) -> None:
     store.execute(
         "INSERT OR IGNORE INTO checkins (id, candidate_id, day, at, desk, device_id) "
         "VALUES (?, ?, ?, ?, ?, ?)",
-        (b["id"], b["candidate_id"], b["day"], b["at"], b.get("desk"), op.device_id),
+        (b["id"], resolve_id(store, b["candidate_id"]), b["day"], b["at"], b.get("desk"),
+         op.device_id),
     )
 
 
@@ -165,23 +168,24 @@ def _badge_print(store: EventStore, op: Op) -> None:
     store.execute(
         "INSERT OR IGNORE INTO badge_prints (id, candidate_id, at, device_id, desk, layout, "
         "reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (b["id"], b["candidate_id"], b["at"], op.device_id, b.get("desk"), b["layout"],
-         b.get("reason", "")),
+        (b["id"], resolve_id(store, b["candidate_id"]), b["at"], op.device_id, b.get("desk"),
+         b["layout"], b.get("reason", "")),
     )
 
 
 def _visit_record(store: EventStore, op: Op) -> None:
     """A scan. The first makes the visit; later ones (any device) bump the count."""
     b = op.body
+    candidate = resolve_id(store, b["candidate_id"])  # a merged-away badge: the kept person
     existing = store.row(
         "SELECT id FROM visits WHERE employer_id = ? AND candidate_id = ?",
-        (b["employer_id"], b["candidate_id"]),
+        (b["employer_id"], candidate),
     )
     if existing is None:
         store.execute(
             "INSERT INTO visits (id, candidate_id, employer_id, device_id, first_seen, "
             "last_seen) VALUES (?, ?, ?, ?, ?, ?)",
-            (b["id"], b["candidate_id"], b["employer_id"], op.device_id, b["at"], b["at"]),
+            (b["id"], candidate, b["employer_id"], op.device_id, b["at"], b["at"]),
         )
         return
     store.execute(
@@ -267,3 +271,13 @@ PARENTS: dict[str, tuple[tuple[str, str], ...]] = {
     "badge.print": (("candidate_id", "candidates"),),
     "visit.record": (("candidate_id", "candidates"), ("employer_id", "employers")),
 }
+
+
+def _register_corrections() -> None:
+    """Merges and erasures (issue 16) live in their own module."""
+    from fairdesk.storage import person_ops
+
+    HANDLERS.update(person_ops.HANDLERS)
+
+
+_register_corrections()

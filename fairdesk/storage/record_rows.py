@@ -70,11 +70,16 @@ def history_of(store: EventStore, candidate_id: str, ref: str) -> list[dict[str,
     ops = store.rows(
         "SELECT o.at, o.device_id, COALESCE(d.name, '') AS device, o.kind AS action, o.body "
         "FROM ops o LEFT JOIN devices d ON d.id = o.device_id "
-        "WHERE o.kind IN ('candidate.add', 'candidate.update') "
-        "AND json_extract(o.body, '$.id') = ? ORDER BY o.rowid", (candidate_id,))
+        "WHERE (o.kind IN ('candidate.add', 'candidate.update', 'candidate.erase') "
+        "AND json_extract(o.body, '$.id') = :id) OR (o.kind = 'candidate.merge' "
+        "AND :id IN (json_extract(o.body, '$.keep'), json_extract(o.body, '$.drop'))) "
+        "ORDER BY o.rowid", {"id": candidate_id})
     for row in ops:
         body = json.loads(row.pop("body"))
-        row["detail"] = {"fields": sorted(k for k in body if k not in ("id", "ref"))}
+        if row["action"] == "candidate.merge":
+            row["detail"] = {"kept": body["keep_ref"], "dropped": body["drop_ref"]}
+        else:
+            row["detail"] = {"fields": sorted(k for k in body if k not in ("id", "ref"))}
     return sorted(ops + audit, key=lambda r: r["at"])  # on a tie the change, then its note
 
 

@@ -14,6 +14,7 @@ from collections.abc import Collection, Iterable
 from typing import Any
 
 from fairdesk.domain.model import Op
+from fairdesk.storage import candidates as candidate_rows
 from fairdesk.storage import codec, oplog, projection
 from fairdesk.storage.store import EventStore
 
@@ -39,9 +40,10 @@ class _MissingParent(Exception):
 
 def _check_target(store: EventStore, op: Op) -> None:
     table = _TARGETS.get(op.kind)
-    if table and store.scalar(
-        f"SELECT 1 FROM {table} WHERE id = ?", (op.body.get("id"),)
-    ) is None:
+    key = op.body.get("id")
+    if table == "candidates":  # an edit of a merged-away record lands on the kept one
+        key = candidate_rows.resolve_id(store, str(key))
+    if table and store.scalar(f"SELECT 1 FROM {table} WHERE id = ?", (key,)) is None:
         raise _MissingParent(f"{op.kind}: {table} {op.body.get('id')} not here yet")
 
 

@@ -27,10 +27,14 @@ ROSTER_KINDS = frozenset({
     "candidate.add", "candidate.update", "checkin.add", "checkin.undo", "badge.print",
 })
 EVENT_KINDS = frozenset({"event.create", "event.update"})
+# The organizer's corrections (issue 16): made only on the hub, seen by every
+# device that may hold the people concerned. Their bodies carry ids and refs,
+# never personal data, so a booth may get them whole.
+CORRECTION_KINDS = frozenset({"candidate.merge", "candidate.erase"})
 PUSH_KINDS: dict[str, frozenset[str]] = {"desk": ROSTER_KINDS, "booth": VISIT_KINDS}
 SEE_KINDS: dict[str, frozenset[str]] = {
-    "desk": EVENT_KINDS | ROSTER_KINDS | {"employer.upsert"},
-    "booth": EVENT_KINDS | VISIT_KINDS | {"employer.upsert"},
+    "desk": EVENT_KINDS | ROSTER_KINDS | CORRECTION_KINDS | {"employer.upsert"},
+    "booth": EVENT_KINDS | VISIT_KINDS | CORRECTION_KINDS | {"employer.upsert"},
 }
 # The candidate columns a booth gets: what its card shows, nothing to contact.
 STUB_FIELDS = ("id", "ref", "first_name", "last_name", "source", "desk", "district",
