@@ -217,3 +217,11 @@ class NotAllowedForRole(FairDeskError):
     """This device's role may not do or see that (a booth asking for a résumé)."""
 
     code = "not_allowed_for_role"
+
+
+# ---------------------------------------------------------------- sync clocks (issue 13)
+class ClockAhead(FairDeskError):
+    """An op stamped further ahead of the receiver's clock than the bounded skew
+    (HTTP 400; a USB file holding one is refused whole)."""
+
+    code = "clock_ahead"

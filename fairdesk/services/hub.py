@@ -22,15 +22,16 @@ import socket
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from aiohttp import web
 
-from fairdesk.domain.errors import Forbidden, SeqClash
+from fairdesk.domain.errors import ClockAhead, Forbidden, SeqClash
 from fairdesk.domain.model import Op
 from fairdesk.imports import resume_files
-from fairdesk.services import devices
+from fairdesk.services import devices, op_checks
 from fairdesk.services.session import Clock, utc_now
 from fairdesk.storage import EventStore, device_rows, open_event_file, resumes, sync_rows
 from fairdesk.sync import policy, server, tls
@@ -110,7 +111,7 @@ class Hub:
                     try:
                         seqs = self._take(item.caller, item.ops, item.pending,
                                           sync_rows.hub_ingest)
-                    except Forbidden as error:  # checked before it wrote anything
+                    except (Forbidden, ClockAhead) as error:  # checked before any write
                         item.error = error
                     else:
                         item.acks = [(op.op_id, seqs[op.op_id]) for op in item.ops]
@@ -135,14 +136,7 @@ class Hub:
               ) -> dict[str, int]:
         """Check and ingest one push in the open transaction; each op's hub sequence."""
         store = self.store
-        # a visit.record names its employer; edits of a visit are looked up
-        visit_ids = {str(op.body.get("id")) for op in ops
-                     if op.kind in policy.VISIT_KINDS and op.kind != "visit.record"}
-        known = sync_rows.visit_employers(store, visit_ids)
-        for op in ops:
-            reason = policy.push_refusal(caller, op, visit_employer(op, known))
-            if reason:
-                raise Forbidden(f"Refused: {reason}.", op_id=op.op_id)
+        op_checks.check(store, caller, ops, _ms(self.clock()))
         added, seqs = ingest(store, ops)
         clash = next((op for op in ops if op.op_id not in seqs), None)
         if clash is not None:  # kept out by UNIQUE (device_id, seq): rolled back
@@ -151,7 +145,7 @@ class Hub:
                            "from a backup?).", op_id=clash.op_id,
                            last_seq=sync_rows.last_device_seq(store, caller.device_id))
         if added:
-            sync_rows.retry_parked(store)
+            sync_rows.retry_parked(store, op_checks.parked_rule(store))
         device_rows.seen(store, caller.device_id, self.clock(), pending)
         return seqs
 
@@ -159,10 +153,11 @@ class Hub:
         if not policy.may_ask_employer(caller, employer):
             raise Forbidden("A booth may ask only for its own employer's data.")
         rows = sync_rows.page(self.store, since, limit)
+        refused = sync_rows.refused_among(self.store, [op.op_id for op, _ in rows])
         visit_ids = {str(op.body.get("id")) for op, _ in rows if op.kind in policy.VISIT_KINDS}
         known = sync_rows.visit_employers(self.store, visit_ids) if visit_ids else {}
-        visible = [PulledOp(op, seq) for op, seq in rows
-                   if policy.may_see(caller, op, visit_employer(op, known))]
+        visible = [PulledOp(op, seq) for op, seq in rows if op.op_id not in refused
+                   and policy.may_see(caller, op, visit_employer(op, known))]
         stubs: list[dict[str, Any]] = []
         if caller.role == "booth":
             stubs = self._stubs(caller, visible, [op for op, _ in rows])
@@ -221,6 +216,10 @@ class Hub:
         self._seen[caller.device_id] = loop_time
         with self.store.transaction():
             device_rows.seen(self.store, caller.device_id, self.clock(), None)
+
+
+def _ms(at: datetime) -> int:
+    return int(at.timestamp() * 1000)
 
 
 def checked_resume(upload: ResumeUpload) -> int | None:

@@ -224,11 +224,22 @@ CREATE TABLE resume_uploads (                   -- a desk's blobs the hub answer
 CREATE INDEX candidates_resume_sha ON candidates(resume_sha) WHERE resume_sha IS NOT NULL;
 """
 
+# Ops a hub took in but refused when it could finally check them (issue 13): a
+# parked op whose record turned out to be another employer's. Kept in the log
+# (its device holds the acknowledgement), never projected, never pulled.
+_V5 = """
+CREATE TABLE refused_ops (
+    op_id TEXT PRIMARY KEY REFERENCES ops(op_id),
+    reason TEXT NOT NULL DEFAULT ''
+);
+"""
+
 MIGRATIONS: list[tuple[int, str]] = [
     (1, _V1),
     (2, _V2),
     (3, _V3),
     (4, _V4),
+    (5, _V5),
 ]
 
 LATEST = MIGRATIONS[-1][0]

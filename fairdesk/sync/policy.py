@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from fairdesk.domain import clock, ids
 from fairdesk.domain.model import Op
 
 VISIT_KINDS = frozenset({"visit.record", "visit.update", "visit.unrecord"})
@@ -53,21 +54,46 @@ def may_push_kind(role: str, kind: str) -> bool:
     return role == "organizer" or kind in PUSH_KINDS.get(role, frozenset())
 
 
-def push_refusal(caller: Caller, op: Op, visit_employer: str | None) -> str | None:
-    """Why the hub refuses ``op`` from ``caller`` (``None``: accepted).
+def op_refusal(caller: Caller, op: Op, owner: str | None) -> str | None:
+    """Why ``caller`` may not emit ``op`` (``None``: it may): the one rule of
+    every way an op comes in (a push, a USB file, a parked op applied later).
 
-    ``visit_employer`` is the employer of the visit a visit op is about, as
-    the hub knows it (``None`` when the hub has not seen the visit yet).
+    ``owner`` is the employer of the visit a visit op is about, as the
+    receiver knows it (``None``: unknown yet). A booth's ``visit.record``
+    proves its visit is its own: the id must be the uuid5 of the booth's own
+    employer and the candidate the body names (the one id every device mints
+    for that pair), and the body's employer the booth's. An edit or an undo
+    names only the visit id, so the receiver must know that visit as the
+    booth's own; one it does not know is refused, never parked (a booth edits
+    only visits it recorded or pulled, which the hub holds before them).
     """
     if op.device_id != caller.device_id:
         return f"op {op.op_id} was made by another device"
     if not may_push_kind(caller.role, op.kind):
-        return f"a {caller.role} may not send {op.kind} ops"
-    if caller.role == "booth":
-        employer = op.body.get("employer_id") if op.kind == "visit.record" else visit_employer
-        if employer is not None and employer != caller.employer_id:
-            return "a booth may send only its own employer's visits"
+        return f"a {caller.role} may not send {op.kind} ops (op {op.op_id})"
+    if caller.role != "booth":
+        return None
+    own = caller.employer_id
+    if owner is not None and owner != own:
+        return f"op {op.op_id} changes another employer's visit"
+    if op.kind == "visit.record":
+        body = op.body
+        if body.get("employer_id") != own:
+            return f"op {op.op_id} records a visit of another employer"
+        if owner is None and body.get("id") != ids.visit_id(str(own),
+                                                            str(body.get("candidate_id"))):
+            return (f"op {op.op_id}: a visit's id must be the one of this booth's employer "
+                    "and its candidate")
+        return None
+    if owner is None:
+        return f"op {op.op_id} changes visit {op.body.get('id')!r}, not one of this booth's"
     return None
+
+
+def clock_ahead(ops: list[Op], now_ms: int) -> Op | None:
+    """The first op stamped more than the bounded skew ahead of ``now_ms``
+    (the receiver's clock), refused at the hub and in a USB file."""
+    return next((op for op in ops if clock.too_far_ahead(op.hlc, now_ms)), None)
 
 
 def may_see(caller: Caller, op: Op, visit_employer: str | None) -> bool:

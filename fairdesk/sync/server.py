@@ -33,6 +33,7 @@ from fairdesk.sync.wire import (
     dumps,
     loads,
     ops_from_wire,
+    whole,
 )
 
 log = logging.getLogger(__name__)
@@ -85,12 +86,7 @@ async def _json(request: web.Request) -> dict[str, Any]:
 
 
 def _int(request: web.Request, name: str, default: int, upper: int | None = None) -> int:
-    try:
-        value = int(request.query.get(name, default))
-    except ValueError as error:
-        raise WireError(f"{name} must be a whole number.") from error
-    if value < 0:
-        raise WireError(f"{name} must not be negative.")
+    value = whole(request.query.get(name, default), name)
     return min(value, upper) if upper else value
 
 
@@ -101,8 +97,8 @@ def make_app(backend: HubBackend) -> web.Application:
         caller = backend.authenticate(_bearer(request))
         body = await _json(request)
         ops = ops_from_wire(body.get("ops"))
-        pending = body.get("pending", 0)
-        acks = await backend.push_soon(caller, ops, pending if isinstance(pending, int) else 0)
+        pending = whole(body.get("pending", 0), "pending")
+        acks = await backend.push_soon(caller, ops, pending)
         return _answer({"acked": [{"op_id": o, "hub_seq": s} for o, s in acks]})
 
     async def pull(request: web.Request) -> web.Response:
