@@ -28,13 +28,14 @@ from typing import Any
 
 from aiohttp import web
 
-from fairdesk.domain.errors import ClockAhead, Forbidden, SeqClash
+from fairdesk.domain.errors import BadPairingCode, ClockAhead, Forbidden, SeqClash
 from fairdesk.domain.model import Op
 from fairdesk.imports import resume_files
 from fairdesk.services import devices, op_checks
 from fairdesk.services.session import Clock, utc_now
 from fairdesk.storage import EventStore, device_rows, open_event_file, resumes, sync_rows
-from fairdesk.sync import policy, server, tls
+from fairdesk.sync import pairing, policy, server, tls
+from fairdesk.sync.doorman import HEADER_TIMEOUT_S, Doorman
 from fairdesk.sync.policy import Caller
 from fairdesk.sync.wire import PulledOp, PullPage, ResumeUpload, WireError
 
@@ -175,6 +176,13 @@ class Hub:
             ids |= sync_rows.visited_by(self.store, caller.employer_id, changed - ids)
         return sync_rows.candidate_stubs(self.store, ids, policy.STUB_FIELDS)
 
+    def check_secret(self, secret: str) -> None:
+        """:class:`BadPairingCode` unless ``secret`` is an open invitation (read
+        only: ``/api/join`` asks this before it reads the request's body)."""
+        found = device_rows.invite_by_hash(self.store, pairing.secret_hash(secret))
+        if found is None or found["used_at"]:
+            raise BadPairingCode("This pairing code is unknown to the hub or used already.")
+
     def join(self, secret: str, name: str) -> dict[str, Any]:
         answer = devices.redeem(self.store, secret, name, self.clock())
         answer["fingerprint"] = devices.certificate(self.store)[2]
@@ -267,13 +275,22 @@ async def start_hub(path: Path, sock: socket.socket, clock: Clock = utc_now
     store = open_event_file(path)
     hub = Hub(store, clock)
     cert, key, fingerprint = devices.certificate(store)
-    app = server.make_app(hub)
+    runner: web.AppRunner | None = None
+    door = Doorman(lambda: _protocol(runner), tls.server_context(cert, key))
+    app = server.make_app(hub, door)
+    app.on_shutdown.append(lambda _app: door.stop())
     app.on_cleanup.append(lambda _app: _close(store))
-    runner = web.AppRunner(app, access_log=None)
+    # aiohttp's keep-alive timer runs from a connection's first byte until a whole
+    # request arrived: the header-read timeout (a slow client is dropped by it)
+    runner = web.AppRunner(app, access_log=None, keepalive_timeout=HEADER_TIMEOUT_S)
     await runner.setup()
-    site = web.SockSite(runner, sock, ssl_context=tls.server_context(cert, key))
-    await site.start()
+    door.start(sock)
     return runner, fingerprint
+
+
+def _protocol(runner: web.AppRunner | None) -> asyncio.Protocol:
+    assert runner is not None and runner.server is not None, "the runner is set up first"
+    return runner.server()
 
 
 async def _close(store: EventStore) -> None:

@@ -134,8 +134,8 @@ def op_from_wire(raw: Any) -> Op:
     except ValueError as error:
         raise WireError(f"Op {op_id!r}: bad time {at!r}.") from error
     if not clock.is_stamp(hlc):
-        raise WireError(f"Op {op_id!r}: bad clock stamp {hlc[:40]!r} (wall ms in 13 digits, "
-                        "a counter in 4, the device).", field="hlc")
+        raise WireError(f"Op {op_id!r}: hlc {hlc[:40]!r} is not a clock stamp (wall ms in 13 "
+                        "digits, a counter in 4, the device).", field="hlc")
     return Op(op_id, device_id, seq, kind, when, hlc, body)
 
 

@@ -39,7 +39,7 @@ def test_op_wire_round_trip_and_refusals() -> None:
                       ({**wire, "seq": 0}, "positive integer"), ({**wire, "seq": "1"}, "positive"),
                       ({**wire, "at": "noon"}, "bad time"), ({**wire, "body": []}, "body an"),
                       ({**wire, "op_id": None}, "are text"), ({**wire, "kind": ""}, "are text"),
-                      ({**wire, "hlc": "12"}, "bad clock stamp")):
+                      ({**wire, "hlc": "12"}, "not a clock stamp")):
         with pytest.raises(WireError, match=says):
             op_from_wire(bad)
 
