@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from aiohttp import web
@@ -134,7 +135,9 @@ def make_app(backend: HubBackend) -> web.Application:
 
     async def ping(request: web.Request) -> web.Response:
         caller = backend.authenticate(_bearer(request))
-        return _answer({"device_id": caller.device_id, "role": caller.role})
+        # "time": the hub's clock, for a device's readiness check (fairdesk doctor).
+        return _answer({"device_id": caller.device_id, "role": caller.role,
+                        "time": datetime.now(UTC).isoformat()})
 
     app = web.Application(middlewares=[_errors], client_max_size=MAX_BODY)
     app.router.add_post("/api/push", push)
