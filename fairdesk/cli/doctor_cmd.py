@@ -1,6 +1,7 @@
 """``fairdesk doctor [EVENT] [--json]``: is this device ready for the fair?
 
-Exit 0 when every line is green, 1 when one is red. ``--qt-facts`` and
+Exit 0 when every line is green, 1 when one is red. ``--checklist FILE.pdf``
+writes the day-before checklist of the event instead. ``--qt-facts`` and
 ``--qt-print`` are the child processes the checks start (hidden).
 """
 
@@ -11,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from fairdesk.cli.common import EXIT_OK, EXIT_REFUSED, add_json_arg, print_json
+from fairdesk.cli.common import EXIT_OK, EXIT_REFUSED, Refused, add_json_arg, print_json
 
 
 def register(commands: Any) -> None:
@@ -21,6 +22,8 @@ def register(commands: Any) -> None:
     add_json_arg(p)
     p.add_argument("--print-to", metavar="DIR", type=Path,
                    help="this device prints badges into DIR (the test badge goes there)")
+    p.add_argument("--checklist", metavar="FILE.pdf", type=Path,
+                   help="write the event's day-before checklist PDF instead of checking")
     p.add_argument("--qt-facts", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--qt-print", nargs=2, metavar=("PRINTER", "PDF"), help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_doctor)
@@ -38,6 +41,8 @@ def cmd_doctor(args: argparse.Namespace) -> int:
         printer, pdf = args.qt_print
         print(print_test_page(printer, Path(pdf).read_bytes()))
         return EXIT_OK
+    if args.checklist is not None:
+        return _checklist(args)
     return _check(args)
 
 
@@ -59,3 +64,16 @@ def _check(args: argparse.Namespace) -> int:
                 print(f"     {' ' * width}  → {r.fix}")
     return EXIT_OK if all_ok(results) else EXIT_REFUSED
 
+
+
+def _checklist(args: argparse.Namespace) -> int:
+    from fairdesk.services.checklist import write_checklist
+
+    if args.event is None:
+        raise Refused("--checklist needs the event: fairdesk doctor EVENT --checklist FILE.pdf")
+    out = write_checklist(args.event, args.checklist)
+    if args.json:
+        print_json({"checklist": str(out)})
+    else:
+        print(f"Checklist written to {out}")
+    return EXIT_OK

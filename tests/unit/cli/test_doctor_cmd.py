@@ -126,3 +126,20 @@ def test_human_output_marks_red_lines(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert any(line.startswith("RED  Badge printer") for line in done.stdout.splitlines())
     assert "→ " in done.stdout
+
+
+def test_checklist_needs_the_event_and_writes_the_pdf(tmp_path: Path) -> None:
+    env = {**os.environ, "FAIRDESK_CONFIG_DIR": str(settings(tmp_path / "cfg"))}
+    done = subprocess.run([sys.executable, "-m", "fairdesk", "doctor", "--checklist",
+                           str(tmp_path / "c.pdf")], capture_output=True, text=True, env=env,
+                          timeout=120)
+    assert done.returncode == 1 and "needs the event" in done.stderr
+    event = tmp_path / "ev.fairdesk"
+    subprocess.run([sys.executable, "-m", "fairdesk", "demo", str(event), "--candidates", "10",
+                    "--employers", "2", "--no-resumes"], capture_output=True, timeout=120,
+                   check=True)
+    done = subprocess.run([sys.executable, "-m", "fairdesk", "doctor", str(event), "--checklist",
+                           str(tmp_path / "c.pdf"), "--json"], capture_output=True, text=True,
+                          env=env, timeout=120)
+    assert done.returncode == 0 and json.loads(done.stdout)["checklist"].endswith("c.pdf")
+    assert (tmp_path / "c.pdf").read_bytes().startswith(b"%PDF")
