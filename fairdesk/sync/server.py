@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from aiohttp import web
@@ -175,7 +176,9 @@ def make_app(backend: HubBackend, doorman: Doorman | None = None) -> web.Applica
 
     async def ping(request: web.Request) -> web.Response:
         caller = authenticate(request)
-        return _answer({"device_id": caller.device_id, "role": caller.role})
+        # "time": the hub's clock, for a device's readiness check (fairdesk doctor).
+        return _answer({"device_id": caller.device_id, "role": caller.role,
+                        "time": datetime.now(UTC).isoformat()})
 
     middlewares: list[Middleware] = [_errors] if doorman is None else [_guard(doorman), _errors]
     app = web.Application(middlewares=middlewares, client_max_size=MAX_BODY)
