@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "fairdesk.cli.import_cmds",
     "fairdesk.cli.exports_cli",
     "fairdesk.cli.sync_cmds",
+    "fairdesk.cli.interview_cmds",
 )
 
 

@@ -17,6 +17,7 @@ from fairdesk.domain.errors import (
 )
 from fairdesk.domain.interviews import SlotPattern
 from fairdesk.services import interviews
+from fairdesk.services.candidates import find_candidate
 from fairdesk.services.employers import add_employer
 from fairdesk.services.session import EventSession
 from fairdesk.services.visits import record_visit
@@ -107,7 +108,7 @@ def test_unknown_slot_and_no_free_slot(fair: tuple) -> None:
     for person in people:
         interviews.book(session, acme, person)
     with pytest.raises(NoFreeSlot):
-        interviews.book(session, acme, interviews.find_candidate(session, "C-0001").id)
+        interviews.book(session, acme, find_candidate(session, "C-0001").id)
 
 
 def test_a_booth_books_only_for_its_own_employer(fair: tuple) -> None:
