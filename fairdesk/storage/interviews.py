@@ -122,14 +122,20 @@ def clashes(store: EventStore, employer_id: str | None = None) -> list[Booking]:
     return [_booking(r) for r in store.rows(sql + " ORDER BY day, start_time", params)]
 
 
-def booking_op_ids(store: EventStore, candidate_ids: set[str]) -> list[str]:
-    """The booking ops about these candidates, in log order (the hub's pull)."""
+def booking_op_ids(store: EventStore, candidate_ids: set[str], before: int | None = None
+                   ) -> list[tuple[str, int | None]]:
+    """(op id, hub seq) of the booking ops about these candidates, in log order;
+    ``before``: only those the hub numbered up to it (the hub's pull)."""
     if not candidate_ids:
         return []
-    return [str(r[0]) for r in store.execute(
-        "SELECT op_id FROM ops WHERE kind IN ('booking.add', 'booking.remove') "
-        "AND json_extract(body, '$.candidate_id') IN (SELECT value FROM json_each(?)) "
-        "ORDER BY hub_seq, rowid", (json.dumps(sorted(candidate_ids)),))]
+    sql = ("SELECT op_id, hub_seq FROM ops WHERE kind IN ('booking.add', 'booking.remove') "
+           "AND json_extract(body, '$.candidate_id') IN (SELECT value FROM json_each(?))")
+    params: tuple[object, ...] = (json.dumps(sorted(candidate_ids)),)
+    if before is not None:
+        sql += " AND hub_seq <= ?"
+        params += (before,)
+    return [(str(k), None if n is None else int(n))
+            for k, n in store.execute(sql + " ORDER BY hub_seq, rowid", params)]
 
 
 def employers_of_bookings(store: EventStore, booking_ids: set[str]) -> dict[str, str]:
