@@ -3,9 +3,21 @@ one-tap buttons, "Other time…", unbook, and the candidate's other interviews."
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+)
 
-from fairdesk.ui.booth.presenters.interviews import OFFERS, InterviewPresenter, slot_text
+from fairdesk.ui.booth.presenters.interviews import (
+    OFFERS,
+    InterviewPresenter,
+    button_text,
+    slot_text,
+)
 from fairdesk.ui.common.widgets import label
 
 TOUCH = 56
@@ -27,12 +39,16 @@ class InterviewPanel(QFrame):
         for n in range(OFFERS):
             offer = QPushButton()
             offer.setObjectName("slotOffer")
-            offer.setMinimumHeight(TOUCH)
+            offer.setMinimumSize(120, TOUCH)  # shrinks: the card fits 1280 px wide
+            offer.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             offer.clicked.connect(lambda _=False, n=n: self._offer(n))
             self.offers.append(offer)
             row.addWidget(offer, 1)
         self.other = QComboBox()
         self.other.setMinimumHeight(TOUCH)
+        self.other.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.other.setMinimumContentsLength(9)
         self.other.setAccessibleName("Other time")
         self.other.activated.connect(self._picked)
         row.addWidget(self.other, 1)
@@ -65,14 +81,14 @@ class InterviewPanel(QFrame):
             slot = p.offers[n] if n < len(p.offers) else None
             offer.setVisible(slot is not None)
             if slot is not None:
-                verb = p.book_label if n == 0 else ""
-                offer.setText(f"{verb}\n{slot_text(slot)}" if verb else slot_text(slot))
+                offer.setText(button_text(slot))
+                offer.setToolTip(f"{p.book_label}: {slot_text(slot)}")
                 offer.setAccessibleName(f"{p.book_label} {slot_text(slot)}")
         picker = p.picker()
         self._picker_ids = [s.id for s in picker]
         self.other.blockSignals(True)
         self.other.clear()
-        self.other.addItem(f"Other time… ({len(picker)} free)")
+        self.other.addItem(f"More… ({len(picker)})")
         for slot in picker:
             self.other.addItem(slot_text(slot))
         self.other.blockSignals(False)

@@ -28,6 +28,12 @@ def slot_text(slot: Slot) -> str:
     return f"{text} · {slot.room}" if slot.room else text
 
 
+def button_text(slot: Slot) -> str:
+    """Two short lines for a slot button: ``Fri 10:00`` over ``Room 1``."""
+    text = f"{slot.day:%a} {slot.start}"
+    return f"{text}\n{slot.room}" if slot.room else text
+
+
 class InterviewPresenter(Presenter):
     def __init__(self, session: EventSession, employer: Employer) -> None:
         super().__init__()
@@ -104,10 +110,12 @@ class InterviewPresenter(Presenter):
         if self.candidate_id is None:
             return ""
         if self.mine is None:
-            return "No interview booked" if self.offers else "No free interview slot left"
+            return ("No interview booked: tap a time to book" if self.offers
+                    else "No free interview slot left")
         if self.clash:
-            return f"clash: rebook — {self.mine.when()} was taken first elsewhere"
-        return f"Interview {self.mine.when()}{self._room(self.mine)}"
+            return (f"clash: rebook — {self.mine.when()} was taken first elsewhere; "
+                    "tap a time to move")
+        return f"Interview {self.mine.when()}{self._room(self.mine)}: tap a time to move"
 
     def _room(self, booking: Booking) -> str:
         slot = interviews.slot_of(self.session, booking.slot_id)

@@ -38,8 +38,9 @@ def test_scan_then_one_tap_books_and_one_tap_unbooks(
     assert (window.width(), window.height()) == (1280, 800)
     window.presenter.scan(badge(window.presenter.session, person))
     panel = window.card.interviews
-    assert panel.headline.text() == "No interview booked"
-    assert panel.offers[0].text() == "Book interview\nFri 21 Aug 10:00 · Room 1"
+    assert panel.headline.text() == "No interview booked: tap a time to book"
+    assert panel.offers[0].text() == "Fri 10:00\nRoom 1"
+    assert panel.offers[0].accessibleName() == "Book interview Fri 21 Aug 10:00 · Room 1"
     qtbot.mouseClick(panel.offers[0], Qt.MouseButton.LeftButton)
     assert panel.headline.text().startswith("Interview Fri 21 Aug 10:00–10:20")
     assert "Booked" in window.banner.text()
@@ -48,7 +49,7 @@ def test_scan_then_one_tap_books_and_one_tap_unbooks(
     panel.other.activated.emit(1)  # "Other time…" → the first free one: a move
     assert panel.headline.text().startswith("Interview Fri 21 Aug 10:20")
     qtbot.mouseClick(panel.unbook, Qt.MouseButton.LeftButton)
-    assert panel.headline.text() == "No interview booked" and panel.unbook.isHidden()
+    assert panel.headline.text().startswith("No interview") and panel.unbook.isHidden()
 
 
 def test_other_interviews_show_time_and_employer(
@@ -61,4 +62,4 @@ def test_other_interviews_show_time_and_employer(
     window.presenter.scan(badge(session, person))
     panel = window.card.interviews
     assert panel.elsewhere.text() == "Also interviewing: Fri 21 Aug 10:00–10:20 — Bluewave"
-    assert panel.offers[0].text().endswith("10:20 · Room 1")  # 10:00 would clash
+    assert panel.offers[0].text() == "Fri 10:20\nRoom 1"  # 10:00 would clash

@@ -39,7 +39,7 @@ def test_offers_skip_the_other_interview_and_one_tap_books(panel: tuple) -> None
     p, people, _ = panel
     assert [s.start for s in p.offers] == ["10:40", "11:00", "11:20"]  # 10:00 and 10:20 clash
     assert p.other_lines == ["Fri 21 Aug 10:00–10:30 — Bluewave"]
-    assert p.headline == "No interview booked" and p.book_label == "Book interview"
+    assert p.headline.startswith("No interview booked") and p.book_label == "Book interview"
     booked: list[bool] = []
     p.on_booked = lambda: booked.append(True)
     assert p.book_next()
