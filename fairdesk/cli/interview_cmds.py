@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from fairdesk.cli.common import add_event_arg, add_json_arg, print_json, print_table, session_for
@@ -49,6 +50,7 @@ def register(commands: Any) -> None:
     p.add_argument("--ref", metavar="REF", required=True)
     add_json_arg(p)
     p.set_defaults(func=cmd_unbook)
+    register_export(commands)
 
 
 def _session(args: argparse.Namespace) -> EventSession:
@@ -132,4 +134,55 @@ def cmd_unbook(args: argparse.Namespace) -> int:
     else:
         for b in gone:
             print(f"Unbooked {ref}: {b.when()} with {b.employer_name}.")
+    return 0
+
+
+def register_export(commands: Any) -> None:
+    """``fairdesk export interviews`` (schedules, calendars, letters)."""
+    from fairdesk.cli.export_cmds import export_subparsers
+
+    p = export_subparsers(commands).add_parser(
+        "interviews", help="interview schedules (XLSX, PDF), calendars (.ics) and letters")
+    add_event_arg(p)
+    p.add_argument("--out", required=True, type=Path, metavar="DIR", help="folder for the files")
+    p.add_argument("--employer", metavar="ID", help="only this employer (id, booth or name)")
+    add_json_arg(p)
+    p.set_defaults(func=cmd_export)
+
+    p = commands.add_parser("slip", help="print a candidate's interview slips on a badge layout")
+    add_event_arg(p)
+    p.add_argument("--ref", metavar="REF", required=True)
+    p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    p.add_argument("--layout", default="insert-4x3", metavar="NAME")
+    p.set_defaults(func=cmd_slip)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from fairdesk.services.interview_exports import export_interviews
+
+    session = session_for(args)
+    try:
+        report = export_interviews(session, args.out, args.employer)
+    finally:
+        session.close()
+    if args.json:
+        print_json(report)
+    else:
+        print(f"{len(report['files'])} files for {report['employers']} employers in {args.out} "
+              f"({report['booked']} booked, {report['clashes']} in clash).")
+    return 0
+
+
+def cmd_slip(args: argparse.Namespace) -> int:
+    from fairdesk.exports.atomic import atomic_path
+    from fairdesk.services.interview_exports import slip_pdf
+
+    session = session_for(args)
+    try:
+        data = slip_pdf(session, args.ref, args.layout)
+    finally:
+        session.close()
+    with atomic_path(Path(args.out)) as temporary:
+        temporary.write_bytes(data)
+    print(f"Interview slips written to {args.out}.")
     return 0

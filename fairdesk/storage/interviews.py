@@ -204,3 +204,25 @@ def decide(store: EventStore, slot_id: str, candidate_id: str, day: str) -> None
     """Decide again every active booking that shares ``slot_id`` or the candidate's
     day: the only ones a booking op there can change (the rule never cascades)."""
     store.execute(_DECIDE, (slot_id, candidate_id, day))
+
+
+# ---------------------------------------------------------------- exports
+def schedule_rows(store: EventStore, employer_id: str | None = None) -> list[dict[str, Any]]:
+    """Every slot (free ones too) with its standing or clashing booking and the
+    candidate's card and contact columns, in employer, day, room, time order."""
+    sql = """
+        SELECT s.id AS slot_id, s.employer_id, e.name AS employer_name, e.booth,
+               s.day, s.start_time, s.end_time, s.room,
+               b.id AS booking_id, b.state, b.hlc, c.id AS candidate_id, c.ref,
+               c.first_name, c.last_name, c.email, c.phone, c.consent
+        FROM interview_slots AS s
+        JOIN employers AS e ON e.id = s.employer_id
+        LEFT JOIN interview_bookings AS b ON b.slot_id = s.id AND b.state != 'removed'
+        LEFT JOIN candidates AS c ON c.id = b.candidate_id
+    """
+    params: tuple[str, ...] = ()
+    if employer_id is not None:
+        sql += " WHERE s.employer_id = ?"
+        params = (employer_id,)
+    sql += " ORDER BY e.name, s.employer_id, s.day, s.room, s.start_time, b.state, b.hlc"
+    return store.rows(sql, params)
