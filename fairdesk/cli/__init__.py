@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "fairdesk.cli.exports_cli",
     "fairdesk.cli.sync_cmds",
     "fairdesk.cli.doctor_cmd",
+    "fairdesk.cli.interview_cmds",
 )
 
 

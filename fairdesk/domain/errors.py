@@ -225,3 +225,32 @@ class ClockAhead(FairDeskError):
     (HTTP 400; a USB file holding one is refused whole)."""
 
     code = "clock_ahead"
+
+
+# ---------------------------------------------------------------- interviews
+class UnknownSlot(FairDeskError):
+    code = "unknown_slot"
+
+
+class SlotTaken(FairDeskError):
+    """The slot already holds a candidate; the message names the interview."""
+
+    code = "slot_taken"
+
+
+class InterviewClash(FairDeskError):
+    """The candidate has another interview at that time; the message names it."""
+
+    code = "interview_clash"
+
+
+class NoFreeSlot(FairDeskError):
+    """``--next``: the employer has no free slot the candidate can take."""
+
+    code = "no_free_slot"
+
+
+class NotBooked(FairDeskError):
+    """Unbook: the candidate has no interview with that employer."""
+
+    code = "not_booked"

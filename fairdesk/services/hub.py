@@ -31,7 +31,7 @@ from aiohttp import web
 from fairdesk.domain.errors import BadPairingCode, ClockAhead, Forbidden, SeqClash
 from fairdesk.domain.model import Op
 from fairdesk.imports import resume_files
-from fairdesk.services import devices, op_checks
+from fairdesk.services import devices, hub_interviews, op_checks
 from fairdesk.services.session import Clock, utc_now
 from fairdesk.storage import EventStore, device_rows, open_event_file, resumes, sync_rows
 from fairdesk.sync import pairing, policy, server, tls
@@ -44,6 +44,9 @@ SEEN_EVERY_S = 5.0
 
 
 def visit_employer(op: Op, known: dict[str, str]) -> str | None:
+    """The employer a visit or booking op is about, as the hub knows it."""
+    if op.kind in policy.BOOKING_KINDS:
+        return hub_interviews.owner(op, known)
     if op.kind == "visit.record":
         value = op.body.get("employer_id")
         return str(value) if value is not None else None
@@ -157,11 +160,15 @@ class Hub:
         refused = sync_rows.refused_among(self.store, [op.op_id for op, _ in rows])
         visit_ids = {str(op.body.get("id")) for op, _ in rows if op.kind in policy.VISIT_KINDS}
         known = sync_rows.visit_employers(self.store, visit_ids) if visit_ids else {}
+        concerned = hub_interviews.concerned(self.store, caller, [op for op, _ in rows])
         visible = [PulledOp(op, seq) for op, seq in rows if op.op_id not in refused
-                   and policy.may_see(caller, op, visit_employer(op, known))]
+                   and policy.may_see(caller, op, visit_employer(op, known),
+                                      str(op.body.get("candidate_id")) in concerned)]
         stubs: list[dict[str, Any]] = []
         if caller.role == "booth":
             stubs = self._stubs(caller, visible, [op for op, _ in rows])
+            visible = [*hub_interviews.earlier_bookings(self.store, caller, visible, since),
+                       *visible]
         self._touch(caller)
         return PullPage(visible, rows[-1][1] if rows else since, len(rows) == limit, stubs)
 
@@ -171,6 +178,7 @@ class Hub:
         and again of each visited candidate a roster op in this page changed
         (a walk-in whose desk record reached the hub after the booth's visit)."""
         ids = {str(p.op.body["candidate_id"]) for p in visible if p.op.kind == "visit.record"}
+        ids |= hub_interviews.booked_candidates(visible, caller.employer_id)
         changed = {str(op.body.get("id")) for op in page if op.kind in policy.CANDIDATE_KINDS}
         if changed and caller.employer_id:
             ids |= sync_rows.visited_by(self.store, caller.employer_id, changed - ids)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from fairdesk.domain import clock
 from fairdesk.domain.errors import ClockAhead, Forbidden
 from fairdesk.domain.model import Op
+from fairdesk.services import hub_interviews
 from fairdesk.storage import EventStore, device_rows, sync_rows
 from fairdesk.storage.sync_rows import Refuse
 from fairdesk.sync import policy
@@ -22,9 +23,12 @@ def refusal(store: EventStore, caller: Caller, ops: list[Op]) -> tuple[Op, str] 
     """The first op of ``ops`` that ``caller`` may not emit, and why."""
     visit_ids = {str(op.body.get("id")) for op in ops if op.kind in policy.VISIT_KINDS}
     known = sync_rows.visit_employers(store, visit_ids)
+    bookings = hub_interviews.known_employers(store, ops)
     for op in ops:
         key = str(op.body.get("id"))
-        owner = known.get(key) if op.kind in policy.VISIT_KINDS else None
+        owner = (known.get(key) if op.kind in policy.VISIT_KINDS
+                 else hub_interviews.owner(op, bookings) if op.kind in policy.BOOKING_KINDS
+                 else None)
         reason = policy.op_refusal(caller, op, owner)
         if reason:
             return op, reason

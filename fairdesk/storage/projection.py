@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from fairdesk.domain.model import Op
 from fairdesk.domain.text import digits, fold
-from fairdesk.storage import codec
+from fairdesk.storage import codec, interviews
 
 if TYPE_CHECKING:
     from fairdesk.storage.store import EventStore
@@ -217,6 +217,9 @@ HANDLERS: dict[str, Callable[[EventStore, Op], None]] = {
     "visit.record": _visit_record,
     "visit.update": _visit_update,
     "visit.unrecord": _visit_unrecord,
+    "slot.add": interviews.project_slot_add,
+    "booking.add": interviews.project_booking_add,
+    "booking.remove": interviews.project_booking_remove,
 }
 
 

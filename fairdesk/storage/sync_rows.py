@@ -23,7 +23,11 @@ CURSOR_KEY = "sync.cursor"
 _TARGETS = {
     "visit.update": "visits", "visit.unrecord": "visits", "candidate.update": "candidates",
     "checkin.undo": "checkins", "event.update": "event",
+    "booking.remove": "interview_bookings",
 }
+# A booking waits for its candidate (a booth's stub or the desk's record).
+_PARENTS = {"booking.add": (("candidate_id", "candidates"),),
+            "slot.add": (("employer_id", "employers"),)}
 
 
 log = logging.getLogger(__name__)
@@ -46,6 +50,9 @@ def _check_target(store: EventStore, op: Op) -> None:
         f"SELECT 1 FROM {table} WHERE id = ?", (op.body.get("id"),)
     ) is None:
         raise _MissingParent(f"{op.kind}: {table} {op.body.get('id')} not here yet")
+    for field, parent in _PARENTS.get(op.kind, ()):
+        if store.scalar(f"SELECT 1 FROM {parent} WHERE id = ?", (op.body.get(field),)) is None:
+            raise _MissingParent(f"{op.kind}: {parent} {op.body.get(field)} not here yet")
 
 
 # ---------------------------------------------------------------- device side

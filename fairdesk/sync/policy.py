@@ -13,6 +13,12 @@ push only what their role may send, so nothing waits forever for the hub).
   stub of each candidate those visits reference: the card's columns (name,
   ref, roles, languages, education, district, experience), never contact
   details or consent; sent again whenever the hub learns more of them.
+- **booth**, Phase Two (issue 15): also sends bookings of its own employer's
+  slots (``booking.add`` / ``booking.remove``); sees its own employer's slots
+  and bookings, and the bookings other employers made of a candidate it has
+  visited or booked. A booking carries only the slot's ids and times and the
+  employer's name, so that is all a booth learns of another employer's
+  interview: no slot list, room, notes or ratings of theirs.
 - **organizer** (the hub's own file): everything.
 """
 
@@ -28,10 +34,13 @@ ROSTER_KINDS = frozenset({
     "candidate.add", "candidate.update", "checkin.add", "checkin.undo", "badge.print",
 })
 EVENT_KINDS = frozenset({"event.create", "event.update"})
-PUSH_KINDS: dict[str, frozenset[str]] = {"desk": ROSTER_KINDS, "booth": VISIT_KINDS}
+BOOKING_KINDS = frozenset({"booking.add", "booking.remove"})
+SLOT_KINDS = frozenset({"slot.add"})
+PUSH_KINDS: dict[str, frozenset[str]] = {"desk": ROSTER_KINDS,
+                                         "booth": VISIT_KINDS | BOOKING_KINDS}
 SEE_KINDS: dict[str, frozenset[str]] = {
     "desk": EVENT_KINDS | ROSTER_KINDS | {"employer.upsert"},
-    "booth": EVENT_KINDS | VISIT_KINDS | {"employer.upsert"},
+    "booth": EVENT_KINDS | VISIT_KINDS | BOOKING_KINDS | SLOT_KINDS | {"employer.upsert"},
 }
 # The candidate columns a booth gets: what its card shows, nothing to contact.
 STUB_FIELDS = ("id", "ref", "first_name", "last_name", "source", "desk", "district",
@@ -74,6 +83,11 @@ def op_refusal(caller: Caller, op: Op, owner: str | None) -> str | None:
     if caller.role != "booth":
         return None
     own = caller.employer_id
+    if op.kind in BOOKING_KINDS:
+        # the hub's own record (the slot's or the booking's employer) and the body's
+        if {op.body.get("employer_id"), owner} != {own}:
+            return f"op {op.op_id}: a booth may book only its own employer's interviews"
+        return None
     if owner is not None and owner != own:
         return f"op {op.op_id} changes another employer's visit"
     if op.kind == "visit.record":
@@ -96,7 +110,9 @@ def clock_ahead(ops: list[Op], now_ms: int) -> Op | None:
     return next((op for op in ops if clock.too_far_ahead(op.hlc, now_ms)), None)
 
 
-def may_see(caller: Caller, op: Op, visit_employer: str | None) -> bool:
+def may_see(caller: Caller, op: Op, visit_employer: str | None,
+            concerned: bool = False) -> bool:
+    """``concerned``: a booking op is about a candidate this booth visited or booked."""
     if caller.role == "organizer":
         return True
     if op.kind not in SEE_KINDS.get(caller.role, frozenset()):
@@ -107,6 +123,10 @@ def may_see(caller: Caller, op: Op, visit_employer: str | None) -> bool:
         return bool(op.body.get("id") == caller.employer_id)
     if op.kind in VISIT_KINDS:
         return visit_employer is not None and visit_employer == caller.employer_id
+    if op.kind in SLOT_KINDS:
+        return bool(op.body.get("employer_id") == caller.employer_id)
+    if op.kind in BOOKING_KINDS:
+        return op.body.get("employer_id") == caller.employer_id or concerned
     return True
 
 
