@@ -3,7 +3,8 @@
 Both are ops, so every device that holds the people concerned does the same:
 
 - ``candidate.merge`` {keep, drop, keep_ref, drop_ref}: the dropped record's
-  check-ins, prints, visits (two visits of one booth become one: counts added,
+  check-ins, prints, interview bookings (two at once: the later is a
+  clash), visits (two visits of one booth become one: counts added,
   the earlier first scan, the later last one, rating and notes kept where the
   kept visit has none, tags joined, shortlisted if either was) and résumé
   move to the kept record; the dropped row goes and leaves an alias, so its
@@ -21,7 +22,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from fairdesk.domain.model import Op
-from fairdesk.storage import codec
+from fairdesk.storage import codec, interviews
 from fairdesk.storage.candidates import resolve_id
 
 if TYPE_CHECKING:
@@ -87,6 +88,7 @@ def candidate_merge(store: EventStore, op: Op) -> None:
         store.execute(f"UPDATE {table} SET candidate_id = ? WHERE candidate_id = ?",
                       (keep, drop))
     _move_visits(store, drop, keep)
+    interviews.move_bookings(store, drop, keep)
     store.execute(
         "UPDATE candidates SET resume_sha = d.resume_sha, cv_filename = d.cv_filename "
         "FROM (SELECT resume_sha, cv_filename FROM candidates WHERE id = ?) AS d "
