@@ -103,13 +103,22 @@ def candidate_merge(store: EventStore, op: Op) -> None:
     refresh_search(store, keep)
 
 
+_PATHS = ", ".join(f"'$.{name}'" for name in PERSONAL if name != "search_text")
+
+
+def scrub_op(store: EventStore, op_id: str) -> None:
+    """Cut the personal fields out of one logged op (an edit that arrived after
+    the person was erased; it changes nothing, and must not keep the name)."""
+    store.execute(f"UPDATE ops SET body = json_remove(body, {_PATHS}) WHERE op_id = ?",
+                  (op_id,))
+
+
 def _scrub_op_bodies(store: EventStore, ids: list[str]) -> None:
     """Cut the person's fields out of the log's copies (their adds and edits,
     and the booth notes about them)."""
     marks = ", ".join("?" * len(ids))
-    paths = ", ".join(f"'$.{name}'" for name in PERSONAL if name != "search_text")
     store.execute(
-        f"UPDATE ops SET body = json_remove(body, {paths}) WHERE kind IN "
+        f"UPDATE ops SET body = json_remove(body, {_PATHS}) WHERE kind IN "
         f"('candidate.add', 'candidate.update') AND json_extract(body, '$.id') IN ({marks})",
         ids)
     store.execute(

@@ -142,8 +142,17 @@ def _candidate_add(store: EventStore, op: Op) -> None:
 
 def _candidate_update(store: EventStore, op: Op) -> None:
     key = resolve_id(store, op.body["id"])  # an edit of a merged-away record
+    if _erased(store, key):  # a late edit of an erased person: its fields leave the log too
+        from fairdesk.storage.person_ops import scrub_op
+
+        scrub_op(store, op.op_id)
+        return
     _lww(store, "candidates", key, _pick(op.body, CANDIDATE_FIELDS), op.hlc)
     refresh_search(store, key)
+
+
+def _erased(store: EventStore, candidate_id: str) -> bool:
+    return bool(store.scalar("SELECT erased_at FROM candidates WHERE id = ?", (candidate_id,)))
 
 
 def _checkin_add(store: EventStore, op: Op) -> None:
