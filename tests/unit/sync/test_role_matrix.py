@@ -19,11 +19,12 @@ Each row of :data:`POLICY` is one case, read as the policy itself:
   hub. For ``slot.add`` and ``employer.upsert`` the employer the body names,
   ``none``: a new employer. Roster and event kinds have no employer: ``none``.
 - **expected**: ``accepted`` (push acked / import exit 0: the op is in the
-  hub's log, applied, or parked until its record arrives), ``refused`` (403 naming the op / exit 1 naming the
-  op, nothing written), ``applied`` (a parked op, projected at the next
-  push), ``parked-then-refused`` (dropped from the parked ops into
-  ``refused_ops``: never projected, never pulled), ``parked`` (still waiting:
-  its record is not on the hub, so there is nothing to change yet).
+  hub's log, applied, or parked until its record arrives), ``refused`` (403
+  naming the op / exit 1 naming the op, nothing written), ``applied`` (a
+  parked op, projected at the next push), ``parked-then-refused`` (dropped
+  from the parked ops into ``refused_ops``: never projected, never pulled),
+  ``parked`` (still waiting: its record is not on the hub, so there is
+  nothing to change yet).
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ from fairdesk.services.session import EventSession
 from fairdesk.services.sync import join
 from fairdesk.storage import EventStore, codec, open_event_file, oplog
 from fairdesk.storage import event as event_rows
-from fairdesk.sync import opfile, pairing
+from fairdesk.sync import opfile, pairing, policy
 from fairdesk.sync.client import HubClient
 
 A, R, AP, PR, P = "accepted", "refused", "applied", "parked-then-refused", "parked"
@@ -210,6 +211,23 @@ def _employer(fair: Fair, owner: str) -> str:
 
 def _body(fair: Fair, kind: str, owner: str) -> dict[str, Any]:
     """The body of a ``kind`` op about a record of ``owner``, laid out on the hub."""
+    if kind in policy.ROSTER_KINDS:
+        return _roster_body(fair, kind)
+    if kind in policy.VISIT_KINDS:
+        return _visit_body(fair, kind, owner)
+    if kind in policy.BOOKING_KINDS | policy.SLOT_KINDS:
+        return _interview_body(fair, kind, owner)
+    if kind == "employer.upsert":
+        return {"id": _employer(fair, owner), "name": "Renamed by a device"}
+    if kind == "event.update":
+        return {"id": event_rows.get(fair.store).id, "name": "Renamed by a device"}
+    if kind == "event.create":
+        return {"id": new_id(), "name": "Another fair", "created_at": _now(),
+                "public_key": "00" * 32}
+    raise AssertionError(f"no case for {kind}")
+
+
+def _roster_body(fair: Fair, kind: str) -> dict[str, Any]:
     if kind == "candidate.add":
         return {"id": new_id(), "ref": f"W1-{next(fair.seqs):04d}", "first_name": "Walk",
                 "last_name": "In", "source": "walk_in", "desk": 1}
@@ -223,9 +241,11 @@ def _body(fair: Fair, kind: str, owner: str) -> dict[str, Any]:
                    "at": _now(), "desk": 1}
         fair.emit("checkin.add", checkin)
         return {"id": checkin["id"], "reason": "wrong person"}
-    if kind == "badge.print":
-        return {"id": new_id(), "candidate_id": _candidate(fair), "at": _now(),
-                "layout": "standard", "desk": 1}
+    return {"id": new_id(), "candidate_id": _candidate(fair), "at": _now(),  # badge.print
+            "layout": "standard", "desk": 1}
+
+
+def _visit_body(fair: Fair, kind: str, owner: str) -> dict[str, Any]:
     candidate = _candidate(fair)
     if kind == "visit.record":
         employer = fair.b if owner == "other" else fair.a
@@ -237,6 +257,11 @@ def _body(fair: Fair, kind: str, owner: str) -> dict[str, Any]:
         if kind == "visit.update":
             return {"id": key, "rating": 1, "notes": "INJECTED", "tags": ["do not hire"]}
         return {"id": key, "remove": True}
+    raise AssertionError(f"no case for {kind}")
+
+
+def _interview_body(fair: Fair, kind: str, owner: str) -> dict[str, Any]:
+    candidate = _candidate(fair)
     if kind == "slot.add":
         return {"id": new_id(), "employer_id": _employer(fair, owner), "day": "2026-08-21",
                 "start": "11:00", "end": "11:20", "room": new_id()}
@@ -252,13 +277,6 @@ def _body(fair: Fair, kind: str, owner: str) -> dict[str, Any]:
             fair.emit("booking.add", booking)
             key = booking["id"]
         return {"id": key, "candidate_id": candidate, "employer_id": fair.a, "reason": "moved"}
-    if kind == "employer.upsert":
-        return {"id": _employer(fair, owner), "name": "Renamed by a device"}
-    if kind == "event.update":
-        return {"id": event_rows.get(fair.store).id, "name": "Renamed by a device"}
-    if kind == "event.create":
-        return {"id": new_id(), "name": "Another fair", "created_at": _now(),
-                "public_key": "00" * 32}
     raise AssertionError(f"no case for {kind}")
 
 
@@ -345,8 +363,6 @@ def test_the_role_rule(fair: Fair, capsys: pytest.CaptureFixture[str], role: str
 
 
 def test_the_table_covers_every_kind_role_and_path() -> None:
-    from fairdesk.sync import policy
-
     kinds = (policy.ROSTER_KINDS | policy.VISIT_KINDS | policy.BOOKING_KINDS
              | policy.SLOT_KINDS | policy.EVENT_KINDS | {"employer.upsert"})
     for role in ("desk", "booth"):
