@@ -33,7 +33,7 @@ from fairdesk.domain.model import Op
 from fairdesk.imports import resume_files
 from fairdesk.services import devices, hub_interviews, op_checks
 from fairdesk.services.session import Clock, utc_now
-from fairdesk.storage import EventStore, device_rows, open_event_file, resumes, sync_rows
+from fairdesk.storage import EventStore, device_rows, open_event_file, oplog, resumes, sync_rows
 from fairdesk.sync import pairing, policy, server, tls
 from fairdesk.sync.doorman import HEADER_TIMEOUT_S, Doorman
 from fairdesk.sync.policy import Caller
@@ -282,6 +282,7 @@ async def start_hub(path: Path, sock: socket.socket, clock: Clock = utc_now
                     ) -> tuple[web.AppRunner, str]:
     """Start serving ``path`` on ``sock``; returns the runner and the fingerprint."""
     store = open_event_file(path)
+    oplog.heal_now(store)  # a poisoned stamp is healed before a push projects on it
     hub = Hub(store, clock)
     cert, key, fingerprint = devices.certificate(store)
     runner: web.AppRunner | None = None

@@ -54,8 +54,8 @@ def check(store: EventStore, caller: Caller, ops: list[Op], now_ms: int, what: s
 
 
 def parked_rule(store: EventStore) -> Refuse:
-    """The rule for parked ops about to be applied: the owner is the visits
-    table's, now that the record is there; ops of a device the hub never
+    """The rule for parked ops about to be applied: the owner is the record's
+    (the visit's, the slot's or the booking's), now that it is there; ops of a device the hub never
     paired (its own, or an older file's) are the organizer's."""
     callers: dict[str, Caller | None] = {}
 
@@ -67,8 +67,17 @@ def parked_rule(store: EventStore) -> Refuse:
         caller = callers[op.device_id]
         if caller is None:
             return None
-        owner = (sync_rows.table_visit_employer(store, str(op.body.get("id")))
-                 if op.kind in policy.VISIT_KINDS else None)
-        return policy.op_refusal(caller, op, owner)
+        return policy.op_refusal(caller, op, _owner_now(store, op))
 
     return refuse
+
+
+def _owner_now(store: EventStore, op: Op) -> str | None:
+    """The employer of the record ``op`` changes, as the file holds it now: the
+    visit's, or the slot's / booking's (else the body's, as at push time: a
+    booth's own booking parked while its candidate was on the way is its own)."""
+    if op.kind in policy.VISIT_KINDS:
+        return sync_rows.table_visit_employer(store, str(op.body.get("id")))
+    if op.kind in policy.BOOKING_KINDS:
+        return hub_interviews.owner(op, hub_interviews.known_employers(store, [op]))
+    return None

@@ -7,13 +7,20 @@ stamped more than :data:`~fairdesk.domain.clock.POISON_AHEAD_MS` (a day)
 ahead of this computer's clock gets the zero stamp of its device instead (every device
 heals the same op to the same stamp), and each field whose last write
 carries such a stamp gets that zero stamp too, so the next genuine edit wins.
+An op arriving with such a stamp where no bound is checked (a page pulled
+from a hub that has not healed yet, a parked op an older hub kept) gets the
+same zero stamp before it is recorded (:func:`sound`), so its projection
+never writes a poisoned field clock: the log's gate above would never see it
+again once the op itself is healed.
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from fairdesk.domain import clock
+from fairdesk.domain.model import Op
 from fairdesk.storage.store import EventStore
 
 log = logging.getLogger(__name__)
@@ -25,6 +32,16 @@ def newest_sound(store: EventStore, now_ms: int) -> str | None:
     """The newest stamp of the log that is not poisoned."""
     value = store.scalar("SELECT MAX(hlc) FROM ops WHERE hlc <= ?", (clock.bound(now_ms),))
     return None if value is None else str(value)
+
+
+def sound(op: Op, now_ms: int) -> Op:
+    """``op`` as it may enter the log: a poisoned stamp becomes its device's zero
+    stamp (what :func:`heal` would make of it on the next open)."""
+    if op.hlc <= clock.bound(now_ms):
+        return op
+    log.warning("op %s arrived stamped %s, beyond this clock: healed to the zero stamp",
+                op.op_id, op.hlc[:24])
+    return replace(op, hlc=clock.encode(0, 0, op.device_id))
 
 
 def heal(store: EventStore, now_ms: int) -> int:

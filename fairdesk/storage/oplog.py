@@ -66,8 +66,15 @@ def emit(store: EventStore, kind: str, body: dict[str, Any], at: datetime) -> Op
     return op
 
 
+def heal_now(store: EventStore) -> None:
+    """Heal the file's poisoned stamps (:mod:`~fairdesk.storage.clock_heal`) now,
+    before anything reads or projects on it (the hub, as it opens the file)."""
+    _clock(store)
+
+
 def apply(store: EventStore, op: Op) -> bool:
     """Record ``op`` and project it; ``False`` if it was already here (idempotent)."""
+    op = clock_heal.sound(op, wall_ms())
     cursor = store.execute(
         "INSERT OR IGNORE INTO ops (op_id, device_id, seq, kind, at, hlc, body) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -103,6 +110,7 @@ def record(store: EventStore, op: Op) -> bool:
     Used for an op whose parent record has not arrived yet (it is parked and
     projected later by :func:`project`), so a fact is never refused.
     """
+    op = clock_heal.sound(op, wall_ms())
     cursor = store.execute(
         "INSERT OR IGNORE INTO ops (op_id, device_id, seq, kind, at, hlc, body) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -103,15 +103,24 @@ def _raise_own_limit(wanted: int) -> None:
         resource.setrlimit(resource.RLIMIT_NOFILE, (min(wanted, hard), hard))
 
 
+def _no_verify() -> ssl.SSLContext:
+    context = ssl.create_default_context()
+    context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
+    return context
+
+
+# One context for all: making 750 of them (each loads the CA store) blocked the
+# swarm's loop for more than the test's 30 s on a busy machine.
+_NO_VERIFY = _no_verify()
+
+
 async def _slow_client(hub: Hub, tls: bool, stop: asyncio.Event, held: list[int]) -> None:
     """Connects, then sends one header line every 2 s (or never handshakes), and
     connects again as soon as the hub drops it: it wants a slot for good."""
-    context = ssl.create_default_context()
-    context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
     while not stop.is_set():
         try:
             _reader, writer = await asyncio.wait_for(asyncio.open_connection(
-                hub.host, hub.port, ssl=context if tls else None), 10)
+                hub.host, hub.port, ssl=_NO_VERIFY if tls else None), 10)
         except (OSError, TimeoutError):
             await asyncio.sleep(0.2)
             continue

@@ -207,3 +207,25 @@ def test_a_booths_own_file_is_taken_and_already_counts_only_ops_held(
     again = json.loads(_cli("import", "ops", str(fair.store.path), str(out), "--json").stdout)
     assert (again["new"], again["already"]) == (0, 4)
     assert oplog.device_id(booth.store) == report["device_id"]
+
+
+def test_a_usb_file_with_a_far_future_stamp_is_refused_whole(
+        fair: EventSession, pair: Pair, tmp_path: Path) -> None:
+    """Issue 13, case 3 on the USB path: the same 5-minute bound as a push."""
+    from fairdesk.domain.clock import encode, wall_ms
+
+    employers = all_employers(fair)
+    path1 = pair("booth", 0)
+    booth1 = _settings(path1)["device_id"]
+    own = _unvisited(fair, employers[0].id, 1)[0]
+    body = {"id": visit_id(employers[0].id, own), "candidate_id": own,
+            "employer_id": employers[0].id, "at": "2026-08-20T10:00:00+00:00"}
+    ahead = Op(new_id(), booth1, 1, "visit.record", fair.now(),
+               encode(wall_ms() + 3_600_000, 0, booth1), body)  # an hour fast
+    file = _signed_file(tmp_path / "fast.ops", path1, [ahead])
+    before = fair.store.scalar("SELECT COUNT(*) FROM ops")
+    done = _cli("import", "ops", str(fair.store.path), str(file))
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert ahead.op_id in done.stderr and "minutes ahead" in done.stderr
+    assert "nothing was taken" in done.stderr
+    assert fair.store.scalar("SELECT COUNT(*) FROM ops") == before
