@@ -4,6 +4,7 @@ CSV (written under a temporary name, then renamed)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,9 +36,15 @@ class AuditEntry:
                 self.detail)
 
 
+_INTERNAL_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
 def _detail(detail: dict[str, Any]) -> str:
+    """``reason: torn badge, rows: 12``; internal record ids (UUIDs) left out: the
+    subject names the candidate by ref, and an id means nothing to a reader."""
     return ", ".join(f"{k}: {', '.join(map(str, v)) if isinstance(v, list) else v}"
-                     for k, v in detail.items())
+                     for k, v in detail.items()
+                     if not (isinstance(v, str) and _INTERNAL_ID.fullmatch(v)))
 
 
 def entries(session: EventSession) -> list[AuditEntry]:

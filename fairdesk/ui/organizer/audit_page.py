@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -73,6 +74,10 @@ class AuditPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        subject = COLUMNS.index("Subject")  # a ref, or an export's whole path: cut mid-way
+        header.setSectionResizeMode(subject, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(subject, 240)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.empty = label(EMPTY, "empty", wrap=True)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)

@@ -109,7 +109,7 @@ class EraseDialog(QDialog):
         super().__init__(parent)
         self.record = record
         self.setWindowTitle(f"Erase {record.record['ref']}")
-        self.resize(520, 280)
+        self.resize(560, 330)
         box = QVBoxLayout(self)
         box.addWidget(label(record.erase_question, wrap=True))
         form = QFormLayout()

@@ -44,7 +44,9 @@ _TEXT_FIELDS = (("first_name", "First name"), ("last_name", "Last name"),
                 ("roles", "Roles wanted (comma-separated)"), ("experience", "Experience"))
 
 
-def _table(model: RowsModel, name: str) -> QTableView:
+def _table(model: RowsModel, name: str, stretch: tuple[int, ...] = ()) -> QTableView:
+    """``stretch``: the columns that share the room left, their text wrapped so
+    that every column stays in sight; else the last one takes it."""
     table = QTableView()
     table.setModel(model)
     table.setAccessibleName(name)
@@ -52,7 +54,12 @@ def _table(model: RowsModel, name: str) -> QTableView:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().setVisible(False)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setStretchLastSection(not stretch)
+    for column in stretch:
+        table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    if stretch:
+        table.setWordWrap(True)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return table
 
 
@@ -77,7 +84,8 @@ class RecordDialog(QDialog):
         self.tabs.addTab(self._list_tab(_table(self.prints, "Badge prints"), self.print_button),
                          "&Prints")
         self.visits = RowsModel(VISIT_COLUMNS)
-        self.tabs.addTab(self._list_tab(_table(self.visits, "Booth visits")), "&Visits")
+        self.tabs.addTab(self._list_tab(_table(self.visits, "Booth visits", tuple(
+            VISIT_COLUMNS.index(c) for c in ("Employer", "Tags", "Notes")))), "&Visits")
         self.tabs.addTab(self._resume_tab(), "&Résumé")
         self.audit = RowsModel(AUDIT_COLUMNS)
         self.tabs.addTab(self._list_tab(_table(self.audit, "Audit trail")), "&Audit")
@@ -92,7 +100,9 @@ class RecordDialog(QDialog):
     # ---------------------------------------------------------- tabs
     def _details_tab(self) -> QWidget:
         page = QWidget()
-        form = QFormLayout(page)
+        outer = QVBoxLayout(page)
+        form = QFormLayout()
+        outer.addLayout(form)
         self.edits: dict[str, QLineEdit] = {}
         for field, text in _TEXT_FIELDS:
             edit = QLineEdit()
@@ -103,6 +113,7 @@ class RecordDialog(QDialog):
         form.addRow("Consent", self.consent)
         self.source = label("")
         form.addRow("Registered", self.source)
+        outer.addStretch(1)
         row = QHBoxLayout()
         self.merge_button = button("&Merge a duplicate…", self.merge,
                                    tip="Another record of this same person")
@@ -115,7 +126,7 @@ class RecordDialog(QDialog):
         row.addStretch(1)
         row.addWidget(self.reprint_button)
         row.addWidget(self.save_button)
-        form.addRow(row)
+        outer.addLayout(row)
         return page
 
     def _list_tab(self, table: QTableView, *buttons: QWidget) -> QWidget:

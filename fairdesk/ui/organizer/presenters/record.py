@@ -168,14 +168,17 @@ class RecordPresenter(Presenter):
         this = self.record
         other = candidate_record.record(self.session, other_id)
         keep, drop = (this, other) if keep_this else (other, this)
-        moves = [_count(len(drop["checkins"]), "check-in"),
-                 _count(len(drop["prints"]), "badge print"),
-                 _count(len(drop["visits"]), "booth visit") + " with ratings, tags and notes",
-                 _count(len(drop["interviews"]), "interview")]
+        counted = ((len(drop["checkins"]), "check-in"), (len(drop["prints"]), "badge print"),
+                   (len(drop["visits"]), "booth visit"), (len(drop["interviews"]), "interview"))
+        moves = [_count(n, noun) for n, noun in counted if n]
+        if drop["visits"]:
+            moves[-1 if not drop["interviews"] else -2] += " (ratings, tags and notes too)"
         if drop["resume"] and not keep["resume"]:
             moves.append("the résumé")
         lines = [f"Merge {_who(drop)} into {_who(keep)}?",
-                 f"Moves to {keep['ref']}: {', '.join(moves)}."]
+                 f"Moves to {keep['ref']}: {', '.join(moves)}." if moves else
+                 f"Nothing moves: {drop['ref']} has no check-in, print, visit, interview or "
+                 "résumé."]
         if drop["resume"] and keep["resume"]:
             lines.append(f"{keep['ref']} keeps its own résumé; {drop['ref']}'s is not used.")
         lines += [f"{drop['ref']}'s own details (name, e-mail, phone…) are dropped; its badge "

@@ -30,7 +30,8 @@ def test_pick_the_duplicate_and_merge_it_into_this_record(
     assert picker.chosen == drop
     question = presenter.merge_question(drop)
     assert question.startswith("Merge C-0003 (Marie Jn Baptiste) into C-0001 (Kerlisha Joseph)?")
-    assert "1 check-in, 0 badge prints, 1 booth visit with ratings" in question
+    assert "Moves to C-0001: 1 check-in, 1 booth visit (ratings, tags and notes too)." \
+        in question
     assert "its badge keeps working and opens C-0001" in question
     assert presenter.merge(drop)
     assert presenter.title == "Kerlisha Joseph (C-0001)"
@@ -46,8 +47,9 @@ def test_keep_the_other_record_and_the_dialog_follows_it(
     this, other = make_people(2)
     presenter = RecordPresenter(session, this)
     presenter.load()
-    assert presenter.merge_question(other, keep_this=False).startswith(
-        "Merge C-0001 (Kerlisha Joseph) into C-0002")
+    question = presenter.merge_question(other, keep_this=False)
+    assert question.startswith("Merge C-0001 (Kerlisha Joseph) into C-0002")
+    assert "Nothing moves: C-0001 has no check-in" in question
     assert presenter.merge(other, keep_this=False)
     assert presenter.candidate_id == other and presenter.record["ref"] == "C-0002"
     assert not presenter.merge(other)  # one record now
