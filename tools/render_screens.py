@@ -190,6 +190,84 @@ def _scene(cam: Camera, organizer: Any, page: Any, work: Path, settings: Any) ->
     window.close()
 
 
+def _mid_morning(organizer: Any) -> Callable[[], None]:
+    """Set the organizer's clock just after the demo's last booth visit (the demo
+    is seeded this morning; a shot taken in the evening would show every booth
+    "Empty this hour"); returns what puts the real clock back."""
+    from datetime import timedelta
+
+    from fairdesk.storage import codec
+
+    session = organizer.session
+    real = session.clock
+    last = codec.parse_ts(session.store.scalar("SELECT max(last_seen) FROM visits"))
+    shift = last + timedelta(minutes=2) - real()
+    session.clock = lambda: real() + shift
+
+    def restore() -> None:
+        session.clock = real
+
+    return restore
+
+
+def _corrections(cam: Camera, organizer: Any, work: Path) -> None:
+    """Issue 16's corrections on the demo: a candidate who registered twice
+    (a walk-in with the roster's name) found in the directory; their record
+    after a misspelt name was fixed; the merge and the erasure questions;
+    then the audit log that recorded it all."""
+    from fairdesk.services.candidates import find_candidate
+    from fairdesk.services.checkin import check_in, undo_check_in
+    from fairdesk.services.corrections import correct
+    from fairdesk.services.exports import export_visits
+    from fairdesk.services.walkins import register_walk_in
+
+    session = organizer.session
+    export_visits(session, work / "visits.xlsx")
+    checked = session.store.scalar("SELECT c.ref FROM checkins k JOIN candidates c "
+                                   "ON c.id = k.candidate_id ORDER BY k.at DESC LIMIT 1")
+    undo_check_in(session, checked, "checked in by mistake at the wrong desk")
+    row = session.store.row(
+        "SELECT c.id FROM candidates c JOIN visits v ON v.candidate_id = c.id "
+        "JOIN checkins k ON k.candidate_id = c.id WHERE c.resume_sha IS NOT NULL "
+        "AND c.source = 'roster' AND v.notes != '' GROUP BY c.id "
+        "ORDER BY count(DISTINCT v.id) DESC, c.ref LIMIT 1")
+    person = find_candidate(session, row["id"])
+    twin = register_walk_in(session, desk=1, first_name=person.first_name,
+                            last_name=person.last_name, phone=person.phone,
+                            email=person.email.replace("@", ".fair@"), consent=True)
+    check_in(session, twin.id, desk=1)
+    correct(session, person.id, last_name=person.last_name + "e")  # the import's typo
+    organizer.show_page("Candidates")
+    directory = organizer.stack.currentWidget()
+    directory.search.setText(f"{person.first_name} {person.last_name[:4]}")
+    cam.shot(organizer, "organizer-candidates", ORGANIZER)
+    directory.search.setText(person.ref)
+    directory.open_selected()
+    record = directory.dialog
+    record.edits["last_name"].setText(person.last_name)
+    record.save()  # the name fixed: "Reprint badge…" is now the button to press
+    cam.shot(record, "organizer-record", (900, 640))
+    record.presenter.reprint(work / f"{person.ref}.pdf", record.presenter.reprint_reason)
+    record.tabs.setCurrentIndex(3)
+    cam.shot(record, "organizer-record-visits", (900, 640))
+    record.tabs.setCurrentIndex(0)
+    record.merge()
+    merge = record.merge_dialog
+    merge.search.setText(f"{person.first_name} {person.last_name}")
+    merge.table.selectRow(0)
+    cam.shot(merge, "organizer-merge", (720, 520))
+    merge.accept()
+    record.erase()
+    erase = record.erase_dialog
+    erase.reason.setText("asked by e-mail on the day")
+    erase.typed.setText(person.ref)
+    cam.shot(erase, "organizer-erase", (560, 330))
+    erase.reject()  # the demo keeps the person
+    record.close()
+    organizer.show_page("Audit")
+    cam.shot(organizer, "organizer-audit", ORGANIZER)
+
+
 def _paper_page(number: int) -> Any:
     """What a desk webcam sees of page ``number`` of a printed résumé (a drawn QImage)."""
     from PySide6.QtGui import QColor, QFont, QImage, QPainter
@@ -309,10 +387,18 @@ def main() -> int:
     cam.shot(launcher, "launcher", (960, 600))
     organizer = app.open_window(OpenRequest(event, "organizer"), settings)
     _devices_page(organizer)
+    real_clock = _mid_morning(organizer)
+    dashboard = organizer.stack.widget(0).presenter  # type: ignore[attr-defined]
+    dashboard.refresh()
+    cam.pump(lambda: not dashboard.running, timeout=10)
     for page in PAGES:
+        if page.title in ("Candidates", "Audit"):
+            continue  # shot with the corrections below
         organizer.show_page(page.title)  # type: ignore[attr-defined]
         suffix = "-empty" if page.title == "Devices" else ""  # no device paired yet
         cam.shot(organizer, f"organizer-{_slug(page.title)}{suffix}", ORGANIZER)
+    _corrections(cam, organizer, work)
+    real_clock()
     if "desk" in app.ROLE_WINDOWS:
         desk = app.open_window(OpenRequest(event, "desk", desk=2), settings,
                                print_to=work / "badges")

@@ -23,6 +23,9 @@ QPushButton { padding: 6px 14px; }
 QPushButton[primary="true"] { background: #2c6e9b; color: white; border-radius: 4px;
     padding: 8px 18px; font-weight: bold; }
 QPushButton[primary="true"]:disabled { background: #9fb3c4; }
+QPushButton[danger="true"] { background: #a11d21; color: white; border-radius: 4px;
+    padding: 8px 18px; font-weight: bold; }
+QPushButton[danger="true"]:disabled { background: #d9a9aa; }
 QTableView { background: white; alternate-background-color: #f0f3f6; }
 QFrame#card { background: white; border: 1px solid #d8dee4; border-radius: 6px; }
 QLabel#figure { font-size: 22pt; font-weight: bold; color: #12263a; }

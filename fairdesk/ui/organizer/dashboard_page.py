@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCharts import (
-    QBarCategoryAxis,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QChartView,
     QStackedBarSeries,
@@ -172,12 +172,17 @@ class DashboardPage(QWidget):
             bar.append([float(c) for c in counts])
             series.append(bar)
         self.chart.addSeries(series)
-        x_axis = QBarCategoryAxis()
-        x_axis.append(data.slots or ["—"])
-        x_axis.setLabelsAngle(-90)
+        x_axis = QCategoryAxis()  # labels at chosen bars only: each hour of a long day
+        x_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        x_axis.setStartValue(-0.5)
+        x_axis.setRange(-0.5, max(len(data.slots), 1) - 0.5)
+        for index, text in data.marks:
+            x_axis.append(text, index)
+        x_axis.setGridLineVisible(False)
         y_axis = QValueAxis()
         totals = [sum(c) for c in zip(*(s[1] for s in data.series), strict=True)]
         y_axis.setRange(0, max([*totals, 4]))
+        y_axis.applyNiceNumbers()  # 0, 25, 50 … rather than 0, 25.75, 51.5 …
         y_axis.setLabelFormat("%d")
         self.chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from fairdesk.ui.common.presenters.base import Message
 from fairdesk.ui.common.table_model import RowsModel
 from fairdesk.ui.common.widgets import button, label
+from fairdesk.ui.organizer.presenters.merge_picker import MergePicker
 from fairdesk.ui.organizer.presenters.record import (
     AUDIT_COLUMNS,
     CHECKIN_COLUMNS,
@@ -35,6 +36,7 @@ from fairdesk.ui.organizer.presenters.record import (
     DetailsForm,
     RecordPresenter,
 )
+from fairdesk.ui.organizer.record_corrections import EraseDialog, MergeDialog
 
 _TEXT_FIELDS = (("first_name", "First name"), ("last_name", "Last name"),
                 ("email", "E-mail"), ("phone", "Phone"), ("district", "District"),
@@ -42,7 +44,9 @@ _TEXT_FIELDS = (("first_name", "First name"), ("last_name", "Last name"),
                 ("roles", "Roles wanted (comma-separated)"), ("experience", "Experience"))
 
 
-def _table(model: RowsModel, name: str) -> QTableView:
+def _table(model: RowsModel, name: str, stretch: tuple[int, ...] = ()) -> QTableView:
+    """``stretch``: the columns that share the room left, their text wrapped so
+    that every column stays in sight; else the last one takes it."""
     table = QTableView()
     table.setModel(model)
     table.setAccessibleName(name)
@@ -50,7 +54,12 @@ def _table(model: RowsModel, name: str) -> QTableView:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().setVisible(False)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setStretchLastSection(not stretch)
+    for column in stretch:
+        table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    if stretch:
+        table.setWordWrap(True)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return table
 
 
@@ -71,23 +80,29 @@ class RecordDialog(QDialog):
         self.tabs.addTab(self._list_tab(_table(self.checkins, "Check-ins"), self.undo_button),
                          "&Check-ins")
         self.prints = RowsModel(PRINT_COLUMNS)
-        self.tabs.addTab(self._list_tab(_table(self.prints, "Badge prints"),
-                                        button("&Reprint badge…", self.reprint)), "&Prints")
+        self.print_button = button("&Reprint badge…", self.reprint)
+        self.tabs.addTab(self._list_tab(_table(self.prints, "Badge prints"), self.print_button),
+                         "&Prints")
         self.visits = RowsModel(VISIT_COLUMNS)
-        self.tabs.addTab(self._list_tab(_table(self.visits, "Booth visits")), "&Visits")
+        self.tabs.addTab(self._list_tab(_table(self.visits, "Booth visits", tuple(
+            VISIT_COLUMNS.index(c) for c in ("Employer", "Tags", "Notes")))), "&Visits")
         self.tabs.addTab(self._resume_tab(), "&Résumé")
         self.audit = RowsModel(AUDIT_COLUMNS)
         self.tabs.addTab(self._list_tab(_table(self.audit, "Audit trail")), "&Audit")
         box.addWidget(self.tabs, 1)
         self.error = label("", "error", wrap=True)
         box.addWidget(self.error)
+        self.merge_dialog: MergeDialog | None = None
+        self.erase_dialog: EraseDialog | None = None
         presenter.on_change = self.redraw
         self.finished.connect(lambda _result: presenter.close())
 
     # ---------------------------------------------------------- tabs
     def _details_tab(self) -> QWidget:
         page = QWidget()
-        form = QFormLayout(page)
+        outer = QVBoxLayout(page)
+        form = QFormLayout()
+        outer.addLayout(form)
         self.edits: dict[str, QLineEdit] = {}
         for field, text in _TEXT_FIELDS:
             edit = QLineEdit()
@@ -98,10 +113,20 @@ class RecordDialog(QDialog):
         form.addRow("Consent", self.consent)
         self.source = label("")
         form.addRow("Registered", self.source)
+        outer.addStretch(1)
         row = QHBoxLayout()
+        self.merge_button = button("&Merge a duplicate…", self.merge,
+                                   tip="Another record of this same person")
+        self.erase_button = button("&Erase this person…", self.erase,
+                                   tip="Remove their personal data on request")
+        self.reprint_button = button("Re&print badge…", self.reprint)
+        self.save_button = button("&Save details", self.save, shortcut="Ctrl+S", primary=True)
+        for widget in (self.merge_button, self.erase_button):
+            row.addWidget(widget)
         row.addStretch(1)
-        row.addWidget(button("&Save details", self.save, shortcut="Ctrl+S", primary=True))
-        form.addRow(row)
+        row.addWidget(self.reprint_button)
+        row.addWidget(self.save_button)
+        outer.addLayout(row)
         return page
 
     def _list_tab(self, table: QTableView, *buttons: QWidget) -> QWidget:
@@ -129,7 +154,8 @@ class RecordDialog(QDialog):
         box.addWidget(self.pdf_view, 1)
         row = QHBoxLayout()
         row.addStretch(1)
-        row.addWidget(button("Re&place…", self.replace_resume))
+        self.replace_button = button("Re&place…", self.replace_resume)
+        row.addWidget(self.replace_button)
         self.remove_button = button("Re&move", self.remove_resume)
         row.addWidget(self.remove_button)
         box.addLayout(row)
@@ -149,13 +175,25 @@ class RecordDialog(QDialog):
         desk = f" at desk {record['desk']}" if record.get("desk") else ""
         self.source.setText(("walk-in" if record.get("walk_in") else "roster") + desk)
         self.checkins.set_rows(p.checkin_rows())
-        self.undo_button.setEnabled(p.can_undo)
         self.prints.set_rows(p.print_rows())
         self.visits.set_rows(p.visit_rows())
         self.audit.set_rows(p.audit_rows())
         self.resume_note.setText(p.resume_text)
-        self.remove_button.setEnabled(bool(record.get("resume")))
+        self.remove_button.setEnabled(bool(record.get("resume")) and p.can_edit)
         self._show_pdf(p.resume_pdf())
+        self._enable(p.can_edit)
+
+    def _enable(self, editable: bool) -> None:
+        """An erased person's record is read-only: what is left are anonymous facts."""
+        for edit in self.edits.values():
+            edit.setReadOnly(not editable)
+        self.consent.setEnabled(editable)
+        for widget in (self.save_button, self.reprint_button, self.print_button,
+                       self.merge_button, self.erase_button, self.replace_button):
+            widget.setEnabled(editable)
+        self.undo_button.setEnabled(editable and self.presenter.can_undo)
+        self.reprint_button.setProperty("primary", self.presenter.reprint_suggested)
+        self.reprint_button.style().polish(self.reprint_button)
 
     def _show_pdf(self, data: bytes | None) -> None:
         self.pdf.close()
@@ -193,12 +231,28 @@ class RecordDialog(QDialog):
         path, _ = QFileDialog.getSaveFileName(self, "Save the badge", name, "PDF (*.pdf)")
         if not path:
             return
-        reason = ""
-        if self.presenter.record.get("prints"):
-            reason, ok = QInputDialog.getText(self, "Reprint", "Why is the badge reprinted?")
+        reason = self.presenter.reprint_reason
+        if self.presenter.reprint_needs_reason:
+            reason, ok = QInputDialog.getText(self, "Reprint", "Why is the badge reprinted?",
+                                              text=reason)
             if not ok:
                 return
         self.presenter.reprint(Path(path), reason)
+
+    def merge(self) -> None:
+        picker = MergePicker(self.presenter.session, self.presenter.candidate_id)
+        dialog = MergeDialog(self.presenter, picker, self)
+        dialog.accepted.connect(lambda: self.presenter.merge(
+            str(picker.chosen), dialog.keep_this.isChecked()))
+        self.merge_dialog = dialog
+        dialog.open()
+
+    def erase(self) -> None:
+        dialog = EraseDialog(self.presenter, self)
+        dialog.accepted.connect(lambda: self.presenter.erase(dialog.reason.text(),
+                                                             dialog.typed.text()))
+        self.erase_dialog = dialog
+        dialog.open()
 
     def replace_resume(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Résumé file", "",

@@ -20,6 +20,7 @@ from fairdesk.services.events import event_info
 from fairdesk.services.session import Change, EventSession
 from fairdesk.ui.common.presenters.base import Message
 from fairdesk.ui.common.widgets import shortcut, show_message
+from fairdesk.ui.organizer.audit_page import AuditPage
 from fairdesk.ui.organizer.badges_page import BadgesPage
 from fairdesk.ui.organizer.dashboard_page import DashboardPage
 from fairdesk.ui.organizer.devices_page import build_devices_page
@@ -29,6 +30,7 @@ from fairdesk.ui.organizer.event_details_page import EventDetailsPage
 from fairdesk.ui.organizer.export_page import ExportPage
 from fairdesk.ui.organizer.import_page import ImportPage
 from fairdesk.ui.organizer.interviews_page import InterviewsPage
+from fairdesk.ui.organizer.presenters.audit import AuditPresenter
 from fairdesk.ui.organizer.presenters.branding import BrandingPresenter
 from fairdesk.ui.organizer.presenters.dashboard import DashboardPresenter
 from fairdesk.ui.organizer.presenters.directory import DirectoryPresenter
@@ -122,6 +124,15 @@ def _interviews_page(session: EventSession, window: QMainWindow,
     return page
 
 
+def _audit_page(session: EventSession, window: QMainWindow,
+                settings: AppSettings) -> QWidget:
+    presenter = AuditPresenter(session)
+    page = AuditPage(presenter, _messages_to(window))
+    presenter.set_active(False)  # out of sight until its page is chosen
+    presenter.load()
+    return page
+
+
 PAGES: list[Page] = [
     Page("Dashboard", _dashboard_page),
     Page("Candidates", _directory_page),
@@ -132,6 +143,7 @@ PAGES: list[Page] = [
     Page("Interviews", _interviews_page),
     Page("Export", _export_page),
     Page("Devices", build_devices_page),
+    Page("Audit", _audit_page),
 ]
 
 
@@ -153,8 +165,9 @@ class OrganizerWindow(QMainWindow):
         for index, page in enumerate(PAGES):
             self.nav.addItem(page.title)
             self.stack.addWidget(page.build(session, self, settings))
-            if index < 9:
-                shortcut(self, f"Ctrl+{index + 1}", partial(self.nav.setCurrentRow, index))
+            if index < 10:  # Ctrl+1 … Ctrl+9, then Ctrl+0
+                shortcut(self, f"Ctrl+{(index + 1) % 10}", partial(self.nav.setCurrentRow,
+                                                                   index))
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.setCurrentRow(0)
         layout.addWidget(self.nav)

@@ -68,6 +68,9 @@ def test_organizer_console_pages_and_counts(qtbot: QtBot, session: EventSession,
     assert window.stack.currentIndex() == 0  # the dashboard comes first (issue 16)
     window.show_page("Employers")
     assert window.stack.currentIndex() == _index("Employers")
+    window.show_page("Audit")  # the last page, Ctrl+0 (issue 16)
+    audit = window.stack.currentWidget()
+    assert audit.model.rowCount() >= 1  # type: ignore[attr-defined]  # the event's creation
 
 
 def test_add_employer_dialog_shows_refusal_inline(qtbot: QtBot, session: EventSession,

@@ -50,6 +50,23 @@ class Chart:
     slots: list[str]
     series: list[tuple[str, list[int]]]
 
+    @property
+    def marks(self) -> list[tuple[int, str]]:
+        """Where the x axis is labelled: every slot when few, else each full hour
+        (a label per quarter would not fit and Qt would cut them to "…")."""
+        if len(self.slots) <= 8:
+            return list(enumerate(self.slots))
+        return [(i, s) for i, s in enumerate(self.slots) if s.endswith(":00")]
+
+
+def _every_quarter(slots: set[str]) -> list[str]:
+    """The slots from the first to the last, the empty quarters included (a
+    quiet quarter is a bar of nothing, not a gap the axis hides)."""
+    if not slots:
+        return []
+    minutes = [int(s[:2]) * 60 + int(s[3:5]) for s in slots]
+    return [f"{m // 60:02d}:{m % 60:02d}" for m in range(min(minutes), max(minutes) + 1, 15)]
+
 
 def _ago(at: datetime | None, now: datetime) -> str:
     if at is None:
@@ -135,7 +152,7 @@ class DashboardPresenter(Presenter):
             return Chart("", [], [])
         day = self.day or snap.today.isoformat()
         rows = [a for a in snap.arrivals if a["day"] == day]
-        slots = sorted({a["slot"] for a in rows})
+        slots = _every_quarter({a["slot"] for a in rows})
         desks = sorted({a["desk"] for a in rows}, key=lambda d: (d is None, d or 0))
         counts = {(a["slot"], a["desk"]): a["count"] for a in rows}
         series = [(f"Desk {d}" if d is not None else "Kiosk / no desk",

@@ -119,3 +119,14 @@ def test_device_rows_flag_the_silent_one(session: EventSession, clock: FakeClock
     assert rows == [("Booth 4 tablet", "booth", "12 min ago", "0", "Silent 5 min+")]
     assert marks == ["silent"]
     assert datetime(2026, 8, 20, 13, 30, tzinfo=UTC) == clock.now
+
+
+def test_the_chart_keeps_quiet_quarters_and_labels_hours_on_a_long_morning() -> None:
+    from fairdesk.ui.organizer.presenters.dashboard import Chart, _every_quarter
+
+    assert _every_quarter({"09:00", "09:45"}) == ["09:00", "09:15", "09:30", "09:45"]
+    assert _every_quarter(set()) == []
+    short = Chart("2026-08-20", ["09:30", "09:45"], [])
+    assert short.marks == [(0, "09:30"), (1, "09:45")]
+    long = Chart("2026-08-20", _every_quarter({"08:45", "11:15"}), [])
+    assert long.marks == [(1, "09:00"), (5, "10:00"), (9, "11:00")]

@@ -52,3 +52,18 @@ def test_find_open_fix_and_see_the_resume(qtbot: QtBot, demo: EventSession) -> N
     assert dialog.pdf.status() != QPdfDocument.Status.Ready
     assert dialog.resume_note.text() == "No résumé on file."
     dialog.close()
+
+
+def test_every_filter_box_narrows_the_table(qtbot: QtBot, demo: EventSession) -> None:
+    presenter = DirectoryPresenter(demo)
+    page = DirectoryPage(presenter)
+    qtbot.addWidget(page)
+    presenter.load()
+    assert [b.text() for b in page.filter_boxes.values()] == [
+        "Checked in today", "Walk-ins", "No résumé", "No consent", "Phase Two"]
+    for name, box in page.filter_boxes.items():
+        box.setChecked(True)
+        assert page.model.rowCount() == len(presenter.found) < 13, name
+        assert presenter.filters == {name}
+        box.setChecked(False)
+    assert page.model.rowCount() == 12

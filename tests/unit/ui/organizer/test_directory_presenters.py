@@ -48,3 +48,36 @@ def test_record_fix_a_misspelt_name_then_undo_the_check_in(
     assert presenter.undo_check_in("checked in by mistake")
     assert not presenter.can_undo and presenter.checkin_rows()[0][4] == "undone"
     assert presenter.resume_text == "No résumé on file." and presenter.resume_pdf() is None
+
+
+def test_every_filter_of_the_issue_and_their_combination(
+        session: EventSession, make_people: Callable[..., list[str]]) -> None:
+    from fairdesk.services.directory import FILTERS
+    from fairdesk.services.employers import add_employer
+    from fairdesk.services.visits import record_visit, update_visit
+    from fairdesk.services.walkins import register_walk_in
+
+    assert set(FILTERS) == {"today", "walk_in", "no_resume", "no_consent", "phase_two"}
+    first, second, _ = make_people(3)
+    walk_in = register_walk_in(session, desk=2, first_name="Walker", last_name="In",
+                               email="walker@example.org", consent=False)
+    bay = add_employer(session, "Bay Calls")
+    update_visit(session, record_visit(session, bay.id, second).visit.id, shortlist=True)
+    record_visit(session, bay.id, walk_in.id)  # a visit, not a shortlist
+    check_in(session, first)
+    presenter = DirectoryPresenter(session)
+    presenter.load()
+
+    def shown(*names: str) -> list[str]:
+        for name in FILTERS:
+            presenter.set_filter(name, name in names)
+        return [row[0] for row in presenter.rows]
+
+    assert shown("walk_in") == ["W2-0001"]
+    assert shown("phase_two") == ["C-0002"]
+    assert shown("today") == ["C-0001"]
+    assert sorted(shown("no_resume")) == ["C-0001", "C-0002", "C-0003", "W2-0001"]
+    assert shown("no_consent") == ["W2-0001"]
+    assert shown("walk_in", "no_consent", "no_resume") == ["W2-0001"]
+    assert shown("walk_in", "phase_two") == []
+    assert presenter.rows == [] and shown() != []
