@@ -54,6 +54,7 @@ class EventSession:
         self.employer_id = employer_id
         self.clock = clock
         self._listeners: list[Listener] = []
+        self.closed = False
         self._event: Event | None = None
 
     @property
@@ -95,6 +96,7 @@ class EventSession:
 
     def close(self) -> None:
         self._listeners.clear()
+        self.closed = True  # a view's timer that outlives the session reads nothing
         self.store.close()
 
 

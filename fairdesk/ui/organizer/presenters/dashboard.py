@@ -120,7 +120,7 @@ class DashboardPresenter(Presenter):
 
     def tick(self) -> None:
         """The view's timer: read again if another connection wrote, or the figures aged."""
-        if self.running:
+        if self.running or self.session.closed:
             return
         stale = self._read_at is None or self.session.now() - self._read_at >= STALE_AFTER
         if stale or live.data_version(self.session) != self._version:
