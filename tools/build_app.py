@@ -28,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "tools" / "fairdesk.spec"
 ICON_PNG = ROOT / "resources" / "icons" / "fairdesk.png"
+ICON_SVG = ICON_PNG.with_suffix(".svg")
 LINUX = ROOT / "resources" / "linux"
 SIZE_BUDGET = 250 * 1024**2
 
@@ -100,18 +101,32 @@ def pack(dist: Path) -> Path:
 
 # ---------------------------------------------------------------- Linux desktop
 def data_home() -> Path:
-    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    """``$XDG_DATA_HOME``, or ``~/.local/share`` when it is unset or empty (XDG base dirs)."""
+    named = os.environ.get("XDG_DATA_HOME", "")
+    return Path(named) if os.path.isabs(named) else Path.home() / ".local" / "share"
 
 
 def install_desktop(app: Path, share: Path | None = None) -> list[Path]:
-    """Menu entry, icon and the ``application/x-fairdesk`` type under ~/.local/share."""
+    """Menu entry, icons and the ``application/x-fairdesk`` type for this user.
+
+    Written under ``share`` (default: :func:`data_home`): the entry in
+    ``applications/``, the icon as an app icon and as the ``.fairdesk`` file
+    icon in ``icons/hicolor/``, the type in ``mime/packages/``; then the MIME
+    and desktop caches are refreshed when their tools are installed.
+    """
     share = share or data_home()
     command = app / "fairdesk"
     entry = (LINUX / "fairdesk.desktop").read_text(encoding="utf-8")
-    entry = entry.replace("Exec=fairdesk", f"Exec={_desktop_quote(str(command))}")
+    if "\nExec=fairdesk " not in entry:
+        raise SystemExit(f"{LINUX / 'fairdesk.desktop'}: no 'Exec=fairdesk ' line to point")
+    entry = entry.replace("\nExec=fairdesk ", f"\nExec={exec_quote(str(command))} ")
+    icons = share / "icons" / "hicolor"
     written = [
         _write(share / "applications" / "fairdesk.desktop", entry.encode("utf-8")),
-        _write(share / "icons" / "hicolor" / "256x256" / "apps" / "fairdesk.png",
+        _write(icons / "256x256" / "apps" / "fairdesk.png", ICON_PNG.read_bytes()),
+        _write(icons / "scalable" / "apps" / "fairdesk.svg", ICON_SVG.read_bytes()),
+        # The icon a file manager shows for a .fairdesk file: the type's name, / made -.
+        _write(icons / "256x256" / "mimetypes" / "application-x-fairdesk.png",
                ICON_PNG.read_bytes()),
         _write(share / "mime" / "packages" / "fairdesk.xml",
                (LINUX / "fairdesk-mime.xml").read_bytes()),
@@ -123,10 +138,20 @@ def install_desktop(app: Path, share: Path | None = None) -> list[Path]:
     return written
 
 
-def _desktop_quote(text: str) -> str:
-    if all(c not in text for c in ' "\'\\$`'):
-        return text
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("$", "\\$") + '"'
+# Characters that make an Exec argument need quotes (Desktop Entry spec, "The Exec key").
+_EXEC_RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")
+
+
+def exec_quote(text: str) -> str:
+    """``text`` as one argument of an ``Exec=`` line.
+
+    Inside quotes ``"`` `` ` `` ``$`` and ``\\`` take a backslash; the string
+    value's own escaping then doubles every backslash, and ``%`` is written ``%%``.
+    """
+    text = text.replace("%", "%%")
+    if any(c in _EXEC_RESERVED for c in text):
+        text = '"' + "".join("\\" + c if c in '"`$\\' else c for c in text) + '"'
+    return text.replace("\\", "\\\\")
 
 
 def _write(target: Path, data: bytes) -> Path:
