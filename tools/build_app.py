@@ -9,6 +9,7 @@ Python running this script (``pip install -e '.[build]'`` once, beforehand).
     python tools/build_app.py --no-pack        build only
     python tools/build_app.py install-desktop  Linux: menu entry, icon and the
                                                .fairdesk file type for this user
+                                               (the unpacked app: fairdesk install-desktop)
 
 Written to run on Linux, Windows and macOS alike: pathlib paths, no shell
 steps, the icon made per system from resources/icons/fairdesk.png.
@@ -19,7 +20,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import subprocess
 import sys
 import tarfile
 import time
@@ -28,8 +28,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "tools" / "fairdesk.spec"
 ICON_PNG = ROOT / "resources" / "icons" / "fairdesk.png"
-ICON_SVG = ICON_PNG.with_suffix(".svg")
-LINUX = ROOT / "resources" / "linux"
 SIZE_BUDGET = 250 * 1024**2
 
 
@@ -100,66 +98,12 @@ def pack(dist: Path) -> Path:
 
 
 # ---------------------------------------------------------------- Linux desktop
-def data_home() -> Path:
-    """``$XDG_DATA_HOME``, or ``~/.local/share`` when it is unset or empty (XDG base dirs)."""
-    named = os.environ.get("XDG_DATA_HOME", "")
-    return Path(named) if os.path.isabs(named) else Path.home() / ".local" / "share"
+def install_desktop(app: Path) -> list[Path]:
+    """What the built app's ``fairdesk install-desktop`` does, pointed at ``app``'s binary."""
+    sys.path.insert(0, str(ROOT))
+    from fairdesk.services.desktop_integration import install
 
-
-def install_desktop(app: Path, share: Path | None = None) -> list[Path]:
-    """Menu entry, icons and the ``application/x-fairdesk`` type for this user.
-
-    Written under ``share`` (default: :func:`data_home`): the entry in
-    ``applications/``, the icon as an app icon and as the ``.fairdesk`` file
-    icon in ``icons/hicolor/``, the type in ``mime/packages/``; then the MIME
-    and desktop caches are refreshed when their tools are installed.
-    """
-    share = share or data_home()
-    command = app / "fairdesk"
-    entry = (LINUX / "fairdesk.desktop").read_text(encoding="utf-8")
-    if "\nExec=fairdesk " not in entry:
-        raise SystemExit(f"{LINUX / 'fairdesk.desktop'}: no 'Exec=fairdesk ' line to point")
-    entry = entry.replace("\nExec=fairdesk ", f"\nExec={exec_quote(str(command))} ")
-    icons = share / "icons" / "hicolor"
-    written = [
-        _write(share / "applications" / "fairdesk.desktop", entry.encode("utf-8")),
-        _write(icons / "256x256" / "apps" / "fairdesk.png", ICON_PNG.read_bytes()),
-        _write(icons / "scalable" / "apps" / "fairdesk.svg", ICON_SVG.read_bytes()),
-        # The icon a file manager shows for a .fairdesk file: the type's name, / made -.
-        _write(icons / "256x256" / "mimetypes" / "application-x-fairdesk.png",
-               ICON_PNG.read_bytes()),
-        _write(share / "mime" / "packages" / "fairdesk.xml",
-               (LINUX / "fairdesk-mime.xml").read_bytes()),
-    ]
-    for tool, args in (("update-mime-database", [str(share / "mime")]),
-                       ("update-desktop-database", [str(share / "applications")])):
-        if shutil.which(tool):
-            subprocess.run([tool, *args], check=False, capture_output=True, timeout=60)
-    return written
-
-
-# Characters that make an Exec argument need quotes (Desktop Entry spec, "The Exec key").
-_EXEC_RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")
-
-
-def exec_quote(text: str) -> str:
-    """``text`` as one argument of an ``Exec=`` line.
-
-    Inside quotes ``"`` `` ` `` ``$`` and ``\\`` take a backslash; the string
-    value's own escaping then doubles every backslash, and ``%`` is written ``%%``.
-    """
-    text = text.replace("%", "%%")
-    if any(c in _EXEC_RESERVED for c in text):
-        text = '"' + "".join("\\" + c if c in '"`$\\' else c for c in text) + '"'
-    return text.replace("\\", "\\\\")
-
-
-def _write(target: Path, data: bytes) -> Path:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(target.name + ".partial")
-    temporary.write_bytes(data)
-    os.replace(temporary, target)
-    return target
+    return install([str(app / "fairdesk")])
 
 
 # ---------------------------------------------------------------- command line

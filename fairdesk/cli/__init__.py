@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "fairdesk.cli.sync_cmds",
     "fairdesk.cli.doctor_cmd",
     "fairdesk.cli.interview_cmds",
+    "fairdesk.cli.desktop_cmd",
 )
 
 

@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import time
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -103,7 +104,10 @@ def test_demo_badges_checkin_bundles_and_doctor(frozen: Frozen) -> None:
     done = frozen.run("export", "bundles", str(event), "--out", str(frozen.home / "bundles"),
                       "--json")
     assert done.returncode == 0, done.stderr
-    assert list((frozen.home / "bundles").rglob("*.pdf"))
+    bundles = json.loads(done.stdout)["employers"]
+    assert len(bundles) == 3 and all(b["pages"] and not b["problems"] for b in bundles)
+    with zipfile.ZipFile(frozen.home / bundles[0]["file"]) as bundle:
+        assert any(name.endswith(".pdf") for name in bundle.namelist())
     done = frozen.run("doctor", str(event), "--json")
     checks = {c["name"]: c for c in json.loads(done.stdout)["checks"]}
     assert checks["Fonts"]["ok"], checks["Fonts"]
@@ -136,3 +140,14 @@ def test_the_launcher_starts_offscreen_and_stays_up(frozen: Frozen) -> None:
         gui.terminate()
         _out, err = gui.communicate(timeout=20)
     assert "Traceback" not in err, err
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux desktops only")
+def test_the_unpacked_app_installs_its_menu_entry(frozen: Frozen, tmp_path: Path) -> None:
+    env = dict(frozen.env, XDG_DATA_HOME=str(tmp_path / "share"))
+    done = subprocess.run([str(frozen.command), "install-desktop"], capture_output=True,
+                          text=True, env=env, cwd=frozen.home, timeout=120)
+    assert done.returncode == 0, done.stderr
+    entry = (tmp_path / "share" / "applications" / "fairdesk.desktop").read_text()
+    assert f"\nExec={frozen.command.resolve()} %f\n" in entry
+    assert (tmp_path / "share" / "mime" / "packages" / "fairdesk.xml").is_file()
