@@ -9,6 +9,7 @@ Python running this script (``pip install -e '.[build]'`` once, beforehand).
     python tools/build_app.py --no-pack        build only
     python tools/build_app.py install-desktop  Linux: menu entry, icon and the
                                                .fairdesk file type for this user
+                                               (the unpacked app: fairdesk install-desktop)
 
 Written to run on Linux, Windows and macOS alike: pathlib paths, no shell
 steps, the icon made per system from resources/icons/fairdesk.png.
@@ -19,7 +20,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import subprocess
 import sys
 import tarfile
 import time
@@ -28,7 +28,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "tools" / "fairdesk.spec"
 ICON_PNG = ROOT / "resources" / "icons" / "fairdesk.png"
-LINUX = ROOT / "resources" / "linux"
 SIZE_BUDGET = 250 * 1024**2
 
 
@@ -99,42 +98,12 @@ def pack(dist: Path) -> Path:
 
 
 # ---------------------------------------------------------------- Linux desktop
-def data_home() -> Path:
-    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+def install_desktop(app: Path) -> list[Path]:
+    """What the built app's ``fairdesk install-desktop`` does, pointed at ``app``'s binary."""
+    sys.path.insert(0, str(ROOT))
+    from fairdesk.services.desktop_integration import install
 
-
-def install_desktop(app: Path, share: Path | None = None) -> list[Path]:
-    """Menu entry, icon and the ``application/x-fairdesk`` type under ~/.local/share."""
-    share = share or data_home()
-    command = app / "fairdesk"
-    entry = (LINUX / "fairdesk.desktop").read_text(encoding="utf-8")
-    entry = entry.replace("Exec=fairdesk", f"Exec={_desktop_quote(str(command))}")
-    written = [
-        _write(share / "applications" / "fairdesk.desktop", entry.encode("utf-8")),
-        _write(share / "icons" / "hicolor" / "256x256" / "apps" / "fairdesk.png",
-               ICON_PNG.read_bytes()),
-        _write(share / "mime" / "packages" / "fairdesk.xml",
-               (LINUX / "fairdesk-mime.xml").read_bytes()),
-    ]
-    for tool, args in (("update-mime-database", [str(share / "mime")]),
-                       ("update-desktop-database", [str(share / "applications")])):
-        if shutil.which(tool):
-            subprocess.run([tool, *args], check=False, capture_output=True, timeout=60)
-    return written
-
-
-def _desktop_quote(text: str) -> str:
-    if all(c not in text for c in ' "\'\\$`'):
-        return text
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("$", "\\$") + '"'
-
-
-def _write(target: Path, data: bytes) -> Path:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(target.name + ".partial")
-    temporary.write_bytes(data)
-    os.replace(temporary, target)
-    return target
+    return install([str(app / "fairdesk")])
 
 
 # ---------------------------------------------------------------- command line

@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "fairdesk.cli.doctor_cmd",
     "fairdesk.cli.interview_cmds",
     "fairdesk.cli.live_cmds",
+    "fairdesk.cli.desktop_cmd",
 )
 
 

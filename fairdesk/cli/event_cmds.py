@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from fairdesk.cli.common import (
+    Refused,
     add_event_arg,
     add_json_arg,
     print_json,
@@ -63,7 +64,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if args.candidates < 0 or args.employers < 1:
         raise SystemExit("fairdesk demo: --candidates must be ≥ 0 and --employers ≥ 1")
     spec = DemoSpec(args.candidates, args.employers, args.seed, resumes=not args.no_resumes)
-    session = build_demo(Path(args.event), spec)
+    target = Path(args.event)
+    try:  # `fairdesk demo ~/fairs/demo.fairdesk` names a new folder as often as not
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise Refused(f"cannot make the folder {target.parent}: {error.strerror}") from error
+    session = build_demo(target, spec)
     info = events.event_info(session)
     session.close()
     print(f"Made {args.event}: {info['candidates']} candidates, {info['employers']} employers, "

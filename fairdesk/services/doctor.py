@@ -287,7 +287,7 @@ def _camera(d: Doctor) -> CheckResult:
 
 
 def _disk(d: Doctor) -> CheckResult:
-    where = d.event.parent if d.event is not None else config_dir()
+    where = (d.event.parent if d.event is not None else config_dir()).absolute()
     while not where.exists() and where != where.parent:
         where = where.parent
     free = d.free_bytes(where)

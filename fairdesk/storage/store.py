@@ -7,6 +7,7 @@ An event file is SQLite in WAL mode with foreign keys on, a busy timeout and
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import sqlite3
@@ -185,6 +186,13 @@ def create_event_file(path: Path | str) -> EventStore:
     target = Path(path)
     if target.exists():
         raise FileExistsError(f"{target} already exists.")
+    # Said here as an OSError (strerror for the launcher, filename for the CLI):
+    # SQLite's own answer is a bare "unable to open database file".
+    folder = target.parent
+    if not folder.is_dir():
+        raise FileNotFoundError(errno.ENOENT, "no such folder", str(folder))
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise PermissionError(errno.EACCES, "this user may not write in that folder", str(folder))
     return new_store(target)
 
 

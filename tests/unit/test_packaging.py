@@ -23,3 +23,15 @@ def test_fonts_cover_accented_latin() -> None:
     for name in FONTS:
         cmap = TTFont(name, str(font_path(name))).face.charToGlyph
         assert all(ord(c) in cmap for c in "éëòçÉÒ’ï"), name
+
+
+def test_every_resource_file_is_package_data() -> None:
+    """A wheel (pip install .) carries each file the app loads from resources/."""
+    from fnmatch import fnmatch
+
+    globs = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"][
+        "package-data"]["fairdesk.resources"]
+    for path in (ROOT / "resources").rglob("*"):
+        if path.is_file() and path.suffix not in (".py", ".pyc"):
+            relative = path.relative_to(ROOT / "resources").as_posix()
+            assert any(fnmatch(relative, g) for g in globs), relative

@@ -1,26 +1,37 @@
-"""The "Check this device" dialog: a passive view of :class:`DeviceCheckPresenter`."""
+"""The "Check this device" dialog: a passive view of :class:`DeviceCheckPresenter`.
+
+Beside the test badge: the scanner field and the camera's live preview, whose
+decoded codes go to the presenter; with no camera the preview says so.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QHideEvent, QImage, QPixmap, QShowEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from fairdesk.ui.common import jobs
+from fairdesk.ui.common.camera import CameraSource, DecoderWorker, FrameSource
 from fairdesk.ui.common.widgets import button, label
 from fairdesk.ui.launcher.presenters.device_check import DeviceCheckPresenter
 
 GREEN, RED = "#1B7F3B", "#B3261E"
+PREVIEW = (280, 158)
 
 
 class DeviceCheckDialog(QDialog):
-    def __init__(self, presenter: DeviceCheckPresenter, parent: QWidget | None = None) -> None:
+    def __init__(self, presenter: DeviceCheckPresenter, parent: QWidget | None = None,
+                 camera: Callable[[], FrameSource] = CameraSource) -> None:
         super().__init__(parent)
         self.presenter = presenter
+        self.camera = camera()
+        self.camera.setParent(self)
+        self.worker = DecoderWorker(parent=self)
         self.setWindowTitle("Check this device")
-        self.resize(820, 560)
+        self.resize(860, 640)
         self._job: jobs.Job | None = None
         root = QHBoxLayout(self)
         left = QVBoxLayout()
@@ -53,6 +64,20 @@ class DeviceCheckDialog(QDialog):
         self.scan.setAccessibleName("Scanner test")
         self.scan.returnPressed.connect(self._scanned)
         box.addWidget(self.scan)
+        box.addWidget(label("Camera: hold the printed test badge in front of it.", wrap=True))
+        self.preview = QLabel()
+        self.preview.setFixedSize(*PREVIEW)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setWordWrap(True)
+        self.preview.setAccessibleName("Camera preview")
+        box.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignHCenter)
+        if self.camera.available:
+            self.preview.setText("Camera starting…")
+            self.camera.frame.connect(self._frame)
+            self.camera.failed.connect(self._camera_failed)
+            self.worker.decoded.connect(self.presenter.camera_decoded)
+        else:
+            self.preview.setText(self.camera.problem)
         return box
 
     # ---------------------------------------------------------- actions
@@ -80,7 +105,29 @@ class DeviceCheckDialog(QDialog):
         """Block until the running check is done (tests, closing)."""
         from PySide6.QtCore import QThreadPool
 
+        self.camera.stop()
+        self.worker.wait(msecs)
         return bool(QThreadPool.globalInstance().waitForDone(msecs))
+
+    # ---------------------------------------------------------- camera
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.camera.start()  # a source with no camera stays stopped
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.camera.stop()  # the camera light goes off with the dialog
+        super().hideEvent(event)
+
+    def _frame(self, image: QImage) -> None:
+        self.preview.setPixmap(QPixmap.fromImage(image).scaled(
+            *PREVIEW, Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.FastTransformation))
+        self.worker.submit(image)
+
+    def _camera_failed(self, problem: str) -> None:
+        self.preview.setPixmap(QPixmap())
+        self.preview.setText(problem)
+        self.presenter.camera_failed(problem)
 
     # ---------------------------------------------------------- rendering
     def _show_badge(self) -> None:

@@ -101,3 +101,21 @@ def test_bench_json_rows_and_unknown_figure() -> None:
     assert rows[0]["value"] > 0 and rows[0]["baseline"] > 0
     unknown = fairdesk("bench", "--only", "nope")
     assert unknown.returncode == 1 and "no figure named nope" in unknown.stderr
+
+
+def test_demo_makes_the_folders_it_is_given(tmp_path: Path) -> None:
+    path = tmp_path / "fairs" / "2026" / "demo.fairdesk"
+    done = fairdesk("demo", str(path), "--candidates", "4", "--employers", "1", "--no-resumes")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(fairdesk("info", str(path), "--json", check=True).stdout)["candidates"] == 4
+    assert sorted(p.name for p in path.parent.iterdir() if p.suffix == ".fairdesk") == [
+        "demo.fairdesk"]
+
+
+def test_demo_under_a_file_is_refused_in_one_line(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("not a folder")
+    done = fairdesk("demo", str(tmp_path / "notes.txt" / "demo.fairdesk"), "--candidates", "2",
+                    "--employers", "1", "--no-resumes")
+    assert done.returncode == 1
+    assert done.stderr.startswith("fairdesk: cannot make the folder ")
+    assert "notes.txt" in done.stderr and len(done.stderr.strip().splitlines()) == 1

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from fairdesk.services.app_settings import AppSettings
 from fairdesk.services.doctor import (
     CHECKS,
@@ -63,6 +65,15 @@ def test_low_disk_is_red(tmp_path: Path) -> None:
     d.free_bytes = lambda _path: 200 * 1024**2
     disk = by_name(run_checks(d))["Disk space"]
     assert not disk.ok and "0.2 GB free" in disk.detail
+
+
+def test_disk_space_names_the_folder_in_full(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = AppSettings(tmp_path / "cfg" / "settings.json")
+    d = Doctor(Path("desk.fairdesk"), app, QtFacts("xcb", fonts=FONTS_OK))
+    d.free_bytes = lambda _path: 5 * 1024**3
+    assert by_name(run_checks(d))["Disk space"].detail == f"5.0 GB free in {tmp_path}."
 
 
 def test_a_check_that_breaks_is_a_red_line_not_a_crash(tmp_path: Path) -> None:

@@ -75,3 +75,13 @@ def test_transaction_rolls_back_on_error(tmp_path: Path) -> None:
             store.set_setting("j", 3)
     assert (store.setting("k"), store.setting("j")) == (2, 3)
     store.close()
+
+
+def test_creating_in_a_missing_folder_names_the_folder(tmp_path: Path) -> None:
+    from fairdesk.storage import create_event_file
+
+    with pytest.raises(FileNotFoundError) as refused:
+        create_event_file(tmp_path / "nowhere" / "e.fairdesk")
+    assert refused.value.strerror == "no such folder"  # what the launcher shows
+    assert refused.value.filename == str(tmp_path / "nowhere")
+    assert not (tmp_path / "nowhere").exists()

@@ -1,9 +1,11 @@
 """The "Check this device" screen: the readiness checks of ``fairdesk doctor``, one line
-each, green or red with what to do, and the scanner tried on the test badge.
+each, green or red with what to do, and the scanner and camera tried on the test badge.
 
 The checks run off the GUI thread (:meth:`work` is the job; the view hands its
 answer to :meth:`finished`). A scanned code goes to :meth:`scanned`: the test
-badge read back whole turns the scanner line green.
+badge read back whole turns the scanner line green. A code the camera preview
+decoded goes to :meth:`camera_decoded`; the test badge turns the camera line
+green, and a camera that stops turns it red (:meth:`camera_failed`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from fairdesk.services.doctor import CheckResult, Doctor, TrialBadge, run_checks
 from fairdesk.ui.common.presenters.base import Presenter
 
 SCANNER = "Scanner"
+CAMERA = "Camera"
 
 
 @dataclass(frozen=True)
@@ -36,13 +39,14 @@ class DeviceCheckPresenter(Presenter):
         self.results: list[CheckResult] = []
         self.running = False
         self.scanner: CheckResult | None = None
+        self.camera: CheckResult | None = None
         self.badge: TrialBadge | None = None
 
     # ------------------------------------------------------------ state
     @property
     def lines(self) -> list[Line]:
-        results = [self.scanner if r.name == SCANNER and self.scanner else r
-                   for r in self.results]
+        tried = {SCANNER: self.scanner, CAMERA: self.camera}
+        results = [tried.get(r.name) or r for r in self.results]
         return [Line(r.name, r.ok, r.detail, r.fix) for r in results]
 
     @property
@@ -92,4 +96,19 @@ class DeviceCheckPresenter(Presenter):
                 "(see its manual's setup barcodes), then scan again.")
         else:
             return
+        self.changed()
+
+    def camera_decoded(self, text: str) -> bool:
+        """A code read by the camera preview; True when it was the test badge."""
+        if self.badge is None or text.strip() != self.badge.payload:
+            return False
+        if self.camera is None or not self.camera.ok:
+            self.camera = CheckResult(CAMERA, True, "The camera read the test badge.")
+            self.changed()
+        return True
+
+    def camera_failed(self, problem: str) -> None:
+        """The camera preview stopped by itself (unplugged, taken by another app)."""
+        self.camera = CheckResult(CAMERA, False, problem, "Close other apps that use the "
+                                  "camera or plug it in again, then press Check again.")
         self.changed()

@@ -66,3 +66,20 @@ def test_first_run_explains_the_three_roles(tmp_path: Path) -> None:
                                                 "Employer booth"]
     launcher.open_demo()
     assert not launcher.first_run and launcher.selected is not None and launcher.selected.ok
+
+
+def test_the_camera_line_turns_green_on_the_test_badge_and_red_when_it_stops(
+        tmp_path: Path) -> None:
+    p = presenter(tmp_path, print_to_folder=str(tmp_path / "badges"))
+    work = p.start()
+    assert work is not None and p.badge is not None
+    p.finished(work())
+    assert not p.camera_decoded("FD1:SOMEONEELSE")  # another badge in view: not the test
+    assert next(line for line in p.lines if line.name == "Camera").detail == "No camera found."
+    assert p.camera_decoded(p.badge.payload)
+    camera = next(line for line in p.lines if line.name == "Camera")
+    assert camera.ok and camera.detail == "The camera read the test badge."
+    p.camera_failed("The camera stopped: device unplugged")
+    camera = next(line for line in p.lines if line.name == "Camera")
+    assert not camera.ok and "plug it in again" in camera.fix
+    assert p.summary == "1 to fix: Camera."
