@@ -174,9 +174,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_slip(args: argparse.Namespace) -> int:
+    from fairdesk.domain.errors import InvalidField
     from fairdesk.exports.atomic import atomic_path
     from fairdesk.services.interview_exports import slip_pdf
 
+    out = Path(args.out)
+    if out.suffix.lower() != ".pdf" or out.is_dir():
+        raise InvalidField("out", f"{out}: give a file name ending in .pdf for the slips.")
     session = session_for(args)
     try:
         data = slip_pdf(session, args.ref, args.layout)

@@ -18,12 +18,13 @@ from typing import Any
 
 from fairdesk.badges.layouts import get_layout
 from fairdesk.badges.slip import SlipData, render_slips
-from fairdesk.domain.errors import NotAllowedForRole, NothingToExport
+from fairdesk.domain.errors import InvalidField, NotAllowedForRole, NothingToExport
 from fairdesk.exports.interview_calendar import calendar, write_calendar
 from fairdesk.exports.interview_files import (
     DEFAULT_BRING,
     Interview,
     Letter,
+    room_key,
     write_letter_pdf,
     write_schedule_pdf,
     write_schedule_xlsx,
@@ -51,6 +52,8 @@ def schedule(session: EventSession, employer_id: str | None = None) -> list[Inte
             candidate_id=r["candidate_id"] or "", ref=r["ref"] or "", name=name,
             phone=(r["phone"] or "") if consent else "",
             email=(r["email"] or "") if consent else "", state=r["state"] or ""))
+    # stable: a slot's standing booking stays before its clash
+    out.sort(key=lambda i: (i.employer, i.employer_id, i.day, room_key(i.room), i.start))
     return out
 
 
@@ -69,6 +72,8 @@ def export_interviews(session: EventSession, out: Path,
     if not items:
         raise NothingToExport("No interview slots laid out yet (fairdesk slots add).")
     out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise InvalidField("out", f"{out} is a file; give a folder for the interview files.")
     event = session.event
     by_employer: dict[str, list[Interview]] = defaultdict(list)
     for item in items:
