@@ -1,9 +1,10 @@
 """A small Phase Two fair for the export, report, bundle and desk tests.
 
 Two employers; Acme BPO has two rooms on 21 August and one on 22 August,
-Bluewave one room on 21 August. Three candidates are booked (one at both
-employers), and one booking loses to an earlier one from another booth (a
-clash), as it would after a sync.
+Bluewave one room on 21 August. All five candidates visited Acme, the first
+also Bluewave; three are booked at Acme (the first at Bluewave too), the
+fifth is shortlisted without a booking. ``lose_to_another_booth`` turns a
+booking into a clash, as a sync would.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from fairdesk.domain.model import Op
 from fairdesk.services import interviews
 from fairdesk.services.employers import add_employer
 from fairdesk.services.session import EventSession
+from fairdesk.services.visits import record_visit, update_visit
 from fairdesk.storage import sync_rows
 
 DAY1, DAY2 = "2026-08-21", "2026-08-22"
@@ -42,6 +44,11 @@ def make_fair(session: EventSession, make_people: Callable[..., list[str]]) -> F
     interviews.add_slots(session, acme, DAY1, SlotPattern("10:00", "11:00", 20, 0, 2))
     interviews.add_slots(session, acme, DAY2, SlotPattern("09:00", "10:00", 30))
     interviews.add_slots(session, blue, DAY1, SlotPattern("11:00", "12:00", 30))
+    for person in people:
+        visit = record_visit(session, acme, person).visit
+        if person == people[4]:
+            update_visit(session, visit.id, shortlist=True)
+    record_visit(session, blue, people[0])
     acme1 = [s for s in interviews.slot_rows(session, acme) if s["day"] == DAY1]
     interviews.book(session, acme, people[0], str(acme1[0]["id"]))  # 10:00 Room 1
     interviews.book(session, acme, people[3], str(acme1[1]["id"]))  # 10:00 Room 2

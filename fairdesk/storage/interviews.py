@@ -226,3 +226,36 @@ def schedule_rows(store: EventStore, employer_id: str | None = None) -> list[dic
         params = (employer_id,)
     sql += " ORDER BY e.name, s.employer_id, s.day, s.room, s.start_time, b.state, b.hlc"
     return store.rows(sql, params)
+
+
+def funnel(store: EventStore) -> list[tuple[str, str, int, int, int, int]]:
+    """Phase Two per employer in booth order: (name, booth, visits, shortlisted,
+    booked candidates, bookings in clash)."""
+    rows = store.execute(
+        "SELECT e.name, e.booth, "
+        "(SELECT COUNT(*) FROM visits AS v WHERE v.employer_id = e.id), "
+        "(SELECT COALESCE(SUM(v.shortlist), 0) FROM visits AS v WHERE v.employer_id = e.id), "
+        "(SELECT COUNT(DISTINCT b.candidate_id) FROM interview_bookings AS b "
+        " WHERE b.employer_id = e.id AND b.state = 'booked'), "
+        "(SELECT COUNT(*) FROM interview_bookings AS b "
+        " WHERE b.employer_id = e.id AND b.state = 'clash') "
+        "FROM employers AS e ORDER BY CAST(e.booth AS INTEGER), e.booth, e.name COLLATE NOCASE"
+    ).fetchall()
+    return [(str(r[0]), str(r[1] or ""), int(r[2]), int(r[3]), int(r[4]), int(r[5]))
+            for r in rows]
+
+
+def has_slots(store: EventStore) -> bool:
+    return store.scalar("SELECT 1 FROM interview_slots LIMIT 1") is not None
+
+
+def booked_by_candidate(store: EventStore, employer_id: str
+                        ) -> dict[str, tuple[date, str, str, str]]:
+    """Candidate id → (day, start, end, room) of their standing interview here."""
+    return {str(r["candidate_id"]): (date.fromisoformat(r["day"]), r["start_time"],
+                                     r["end_time"], r["room"] or "")
+            for r in store.rows(
+                "SELECT b.candidate_id, b.day, b.start_time, b.end_time, s.room "
+                "FROM interview_bookings AS b LEFT JOIN interview_slots AS s "
+                "ON s.id = b.slot_id WHERE b.employer_id = ? AND b.state = 'booked' "
+                "ORDER BY b.day, b.start_time", (employer_id,))}
