@@ -33,6 +33,7 @@ from fairdesk.exports.safe_names import safe_stem
 from fairdesk.services.candidates import find_candidate
 from fairdesk.services.employers import find_employer
 from fairdesk.services.session import EventSession
+from fairdesk.storage import employers as employer_rows
 from fairdesk.storage import event as event_rows
 from fairdesk.storage import interviews as rows
 
@@ -133,8 +134,10 @@ def slip_pdf(session: EventSession, candidate_key: str, layout_name: str,
         raise NothingToExport(f"{candidate.ref} has no interview to print.", ref=candidate.ref)
     slips = []
     for b in found:
-        slot = rows.slot(session.store, b.slot_id)
-        place = " · ".join(p for p in (slot.room if slot else "", event.venue) if p)
+        slot = rows.slot(session.store, b.slot_id)  # a desk has no slots: no room
+        employer = employer_rows.by_id(session.store, b.employer_id)
+        booth = f"booth {employer.booth}" if employer is not None and employer.booth else ""
+        place = " · ".join(p for p in (slot.room if slot else "", booth, event.venue) if p)
         slips.append(SlipData(f"{b.day:%a %d %b} · {b.start}–{b.end}", b.employer_name,
                               place, f"{candidate.display_name} · {candidate.ref}",
                               bring_text(session)))
