@@ -259,3 +259,20 @@ def booked_by_candidate(store: EventStore, employer_id: str
                 "FROM interview_bookings AS b LEFT JOIN interview_slots AS s "
                 "ON s.id = b.slot_id WHERE b.employer_id = ? AND b.state = 'booked' "
                 "ORDER BY b.day, b.start_time", (employer_id,))}
+
+
+_BEATEN_BY = """
+SELECT y.* FROM interview_bookings AS y, interview_bookings AS x
+WHERE x.id = ? AND y.state != 'removed' AND y.id != x.id AND (y.hlc, y.id) < (x.hlc, x.id)
+  AND (y.slot_id = x.slot_id
+       OR (y.candidate_id = x.candidate_id AND y.day = x.day
+           AND y.start_time < x.end_time AND x.start_time < y.end_time))
+ORDER BY y.hlc, y.id LIMIT 1
+"""
+
+
+def beaten_by(store: EventStore, booking_id: str) -> Booking | None:
+    """The earliest active booking that makes ``booking_id`` a clash (the rule of
+    :data:`_DECIDE`): one holding the same slot, or the candidate's overlapping one."""
+    row = store.row(_BEATEN_BY, (booking_id,))
+    return _booking(row) if row else None
