@@ -168,8 +168,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.json:
         print_json(report)
     else:
-        print(f"{len(report['files'])} files for {report['employers']} employers in {args.out} "
-              f"({report['booked']} booked, {report['clashes']} in clash).")
+        n = report["employers"]
+        print(f"{len(report['files'])} files for {n} employer{'' if n == 1 else 's'} in "
+              f"{args.out} ({report['booked']} booked, {report['clashes']} in clash).")
     return 0
 
 

@@ -170,7 +170,7 @@ def _funnel(data: ReportData, st: dict[str, ParagraphStyle]) -> list[Flowable]:
     body = [[Paragraph(_escape(name), st["body"]), str(visits), _share(listed, visits),
              _share(booked, listed)] + ([str(clash) if clash else ""] if clashes else [])
             for name, visits, listed, booked, clash in data.funnel]
-    total = [sum(row[i] for row in data.funnel) for i in range(1, 5)]
+    total = [sum(column) for column in zip(*(row[1:] for row in data.funnel), strict=True)]
     body.append([Paragraph("<b>All employers</b>", st["body"]), str(total[0]),
                  _share(total[1], total[0]), _share(total[2], total[1])]
                 + ([str(total[3])] if clashes else []))

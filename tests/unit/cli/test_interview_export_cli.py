@@ -102,3 +102,30 @@ def test_slip_out_must_be_a_pdf_file(event: Path, tmp_path: Path) -> None:
     for target in (tmp_path, tmp_path / "slip.txt"):
         done = fairdesk("slip", str(event), "--ref", "C-0001", "--out", str(target))
         assert done.returncode == 1 and ".pdf" in done.stderr
+
+
+def test_a_listing_piped_into_head_ends_quietly(tmp_path: Path) -> None:
+    """``fairdesk slots EVENT | head -1``: the closed pipe is no error (it was caught
+    as an OSError first and said "[Errno 32] Broken pipe", exit 1)."""
+    import subprocess
+    import sys
+
+    event = tmp_path / "big.fairdesk"
+    fairdesk("demo", str(event), "--candidates", "5", "--employers", "1", "--no-resumes",
+             check=True)
+    fairdesk("slots", "add", str(event), "--employer", "1", "--day", DAY, "--start", "08:00",
+             "--end", "18:00", "--length", "5", "--rooms", "20", check=True)  # > a pipe's 64 kB
+    with subprocess.Popen([sys.executable, "-m", "fairdesk", "slots", str(event)],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE) as child:
+        assert child.stdout is not None and child.stderr is not None
+        child.stdout.readline()
+        child.stdout.close()  # what head does after its line
+        err = child.stderr.read()
+        assert child.wait(timeout=60) == 0, err
+    assert b"Broken pipe" not in err
+
+
+def test_one_employer_is_singular(event: Path, tmp_path: Path) -> None:
+    text = fairdesk("export", "interviews", str(event), "--out", str(tmp_path), "--employer",
+                    "2", check=True).stdout
+    assert " files for 1 employer in " in text
