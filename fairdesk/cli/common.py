@@ -26,12 +26,12 @@ def run_command(args: argparse.Namespace) -> int:
     except FairDeskError as error:
         print(f"fairdesk: {error.message}", file=sys.stderr)
         return EXIT_REFUSED
+    except BrokenPipeError:  # `fairdesk candidates EVENT | head` (before OSError: a subclass)
+        sys.stderr.close()
+        return EXIT_OK
     except (Refused, OSError) as error:
         print(f"fairdesk: {error}", file=sys.stderr)
         return EXIT_REFUSED
-    except BrokenPipeError:  # `fairdesk candidates EVENT | head`
-        sys.stderr.close()
-        return EXIT_OK
     except KeyboardInterrupt:
         print("fairdesk: interrupted", file=sys.stderr)
         return 130

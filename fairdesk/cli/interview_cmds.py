@@ -168,15 +168,20 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.json:
         print_json(report)
     else:
-        print(f"{len(report['files'])} files for {report['employers']} employers in {args.out} "
-              f"({report['booked']} booked, {report['clashes']} in clash).")
+        n = report["employers"]
+        print(f"{len(report['files'])} files for {n} employer{'' if n == 1 else 's'} in "
+              f"{args.out} ({report['booked']} booked, {report['clashes']} in clash).")
     return 0
 
 
 def cmd_slip(args: argparse.Namespace) -> int:
+    from fairdesk.domain.errors import InvalidField
     from fairdesk.exports.atomic import atomic_path
     from fairdesk.services.interview_exports import slip_pdf
 
+    out = Path(args.out)
+    if out.suffix.lower() != ".pdf" or out.is_dir():
+        raise InvalidField("out", f"{out}: give a file name ending in .pdf for the slips.")
     session = session_for(args)
     try:
         data = slip_pdf(session, args.ref, args.layout)

@@ -208,12 +208,20 @@ def _index_columns(text: PageText, rows: Sequence[Entry], top: float) -> None:
     column(1, BOLD, [(e.candidate.sort_name, ACCENT) for e in rows])
     column(2, REGULAR, [(e.candidate.ref, INK) for e in rows])
     column(3, REGULAR, [(stars(e.candidate.rating), GOLD) for e in rows])
-    column(4, BOLD, [("✓ yes" if e.candidate.shortlist else "", ACCENT) for e in rows])
+    column(4, BOLD, [(_phase_two(e), ACCENT) for e in rows])
     column(5, REGULAR, [(", ".join(e.candidate.tags), INK) for e in rows])
     column(6, REGULAR, [(e.resume_label, INK if e.state == "pdf" else MUTED) for e in rows])
     for row, entry in enumerate(rows):
         text.right(WIDTH - MARGIN, top - row * ROW_HEIGHT, str(entry.summary_page + 1),
                    REGULAR, 8.5)
+
+
+def _phase_two(entry: Entry) -> str:
+    """``✓ Fri 10:00`` when booked (the weekday and start of the interview)."""
+    person = entry.candidate
+    if person.interview_at:
+        return f"✓ {person.interview.split(' ')[0]} {person.interview_at[-5:]}"
+    return "✓ yes" if person.shortlist else ""
 
 
 _SPANS = list(itertools.pairwise(x for _, x in COLUMNS))

@@ -92,7 +92,7 @@ class SummaryPages:
         return BACK_LINK
 
     def _frame(self, consent: bool, notes: int, rows: list[_Row]) -> str:
-        key = (consent, notes, *(len(r.lines) for r in rows))
+        key = (consent, notes, *((r.label, len(r.lines)) for r in rows))
         name = self._frames.get(key)
         if name is None:
             name = self._frames[key] = f"summary{len(self._frames)}"
@@ -171,6 +171,8 @@ def _booth_values(text: PageText, entry: Entry, notes: list[str]) -> None:
 def _rows(entry: Entry) -> list[_Row]:
     person = entry.candidate
     pairs: list[tuple[str, str]] = []
+    if person.interview:
+        pairs.append(("Interview", person.interview))
     if person.consent:
         pairs += [("Email", person.email or "—"), ("Phone", person.phone or "—")]
     pairs += [

@@ -10,6 +10,7 @@ HEADERS = (
     "No.", "Ref", "Last name", "First name", "Email", "Phone", "Consent", "Phase Two",
     "Rating", "Tags", "Notes", "Visit time", "Scans", "Roles", "Languages", "Education",
     "District", "Experience", "Walk-in", "Résumé", "Book page",
+    "Interview",  # last: scripts that read the earlier columns by position keep working
 )
 
 
@@ -23,12 +24,14 @@ def candidate_rows(entries: Sequence[Entry]) -> list[list[object]]:
             c.consent, c.shortlist, c.rating, list(c.tags), c.notes, c.visit_time, c.seen,
             list(c.roles), list(c.languages), c.education, c.district, c.experience,
             c.walk_in, entry.member or entry.resume_label, entry.summary_page + 1,
+            c.interview,
         ])
     return rows
 
 
 def readme(header: BundleHeader, entries: Sequence[Entry], book_name: str) -> str:
     shortlisted = sum(e.candidate.shortlist for e in entries)
+    booked = sum(bool(e.candidate.interview) for e in entries)
     withheld = sum(not e.candidate.consent for e in entries)
     scope = "Phase Two shortlist" if header.shortlist_only else "booth visitors"
     lines = [
@@ -36,7 +39,9 @@ def readme(header: BundleHeader, entries: Sequence[Entry], book_name: str) -> st
         f"{header.venue}, {header.dates}".strip(", "),
         f"Made with FairDesk on {header.generated}.",
         "",
-        f"Candidates: {len(entries)} (Phase Two: {shortlisted}).",
+        f"Candidates: {len(entries)} (Phase Two: {shortlisted}"
+        + (f", {booked} with an interview booked: they come first, in interview order)."
+           if booked else ")."),
         "",
         "What is inside",
         f"- {book_name}: the résumé book. A cover, an index (click a name to jump to",

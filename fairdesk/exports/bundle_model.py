@@ -51,6 +51,8 @@ class BundleCandidate:
     has_resume: bool = False
     resume_name: str = ""  # the original file name, for its suffix
     resume_mime: str = "application/pdf"
+    interview: str = ""     # "Fri 21 Aug · 10:00–10:20 · Room 1": a standing Phase Two booking
+    interview_at: str = ""  # "2026-08-21 10:00", the book's order for booked candidates
 
     @property
     def display_name(self) -> str:

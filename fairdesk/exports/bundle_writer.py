@@ -51,8 +51,10 @@ def prepare() -> None:
 
 
 def order(candidates: Sequence[BundleCandidate]) -> list[Entry]:
-    """Book order: by last name, first name, ref; numbered from 1."""
-    ranked = sorted(candidates, key=lambda c: (c.sort_name.casefold(), c.ref))
+    """Book order: candidates with a Phase Two interview first, by its time; then the
+    rest by last name, first name, ref; numbered from 1."""
+    ranked = sorted(candidates, key=lambda c: (not c.interview_at, c.interview_at,
+                                               c.sort_name.casefold(), c.ref))
     return [Entry(number, c) for number, c in enumerate(ranked, start=1)]
 
 

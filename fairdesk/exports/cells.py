@@ -97,9 +97,32 @@ def xlsx_to(stream: IO[bytes], headers: Sequence[str], rows: Iterable[Sequence[o
     Streams through openpyxl's write-only mode; formula-like text goes in as
     a string cell (``t="inlineStr"``), which no spreadsheet evaluates.
     """
-    table = [[plain(v) for v in row] for row in rows]
+    return sheets_to(stream, headers, [(title, rows)])
+
+
+def write_xlsx_sheets(path: Path, headers: Sequence[str],
+                      sheets: Sequence[tuple[str, Iterable[Sequence[object]]]]) -> int:
+    """A workbook of several sheets with the same columns (titles made unique and
+    short enough for Excel). Returns the row count over all sheets."""
+    with atomic_path(path) as temporary, temporary.open("wb") as handle:
+        return sheets_to(handle, headers, sheets)
+
+
+def sheets_to(stream: IO[bytes], headers: Sequence[str],
+              sheets: Sequence[tuple[str, Iterable[Sequence[object]]]]) -> int:
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(_sheet_title(title))
+    taken: set[str] = set()
+    count = 0
+    for title, rows in sheets or [("Sheet", [])]:
+        count += _fill_sheet(book, _unique_title(_sheet_title(title), taken), headers, rows)
+    book.save(stream)
+    return count
+
+
+def _fill_sheet(book: Workbook, title: str, headers: Sequence[str],
+                rows: Iterable[Sequence[object]]) -> int:
+    table = [[plain(v) for v in row] for row in rows]
+    sheet = book.create_sheet(title)
     widths = [len(h) for h in headers]
     for cells in table:
         widths = [max(w, min(50, len(str(c)))) for w, c in zip(widths, cells, strict=False)]
@@ -116,8 +139,18 @@ def xlsx_to(stream: IO[bytes], headers: Sequence[str], rows: Iterable[Sequence[o
     sheet.append(header_cells)
     for cells in table:
         sheet.append([_xlsx_cell(sheet, c) for c in cells])
-    book.save(stream)
     return len(table)
+
+
+def _unique_title(title: str, taken: set[str]) -> str:
+    """Excel refuses two sheets whose names differ only in case."""
+    candidate, number = title, 1
+    while candidate.casefold() in taken:
+        number += 1
+        suffix = f" ({number})"
+        candidate = title[:31 - len(suffix)] + suffix
+    taken.add(candidate.casefold())
+    return candidate
 
 
 def _xlsx_cell(sheet: WriteOnlyWorksheet, value: Cell) -> Cell | WriteOnlyCell:

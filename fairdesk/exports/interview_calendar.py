@@ -8,7 +8,7 @@ so Outlook, Google Calendar and Thunderbird show the venue's time.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -37,8 +37,10 @@ def calendar(name: str, timezone: str, items: Sequence[Interview], stamp: dateti
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", timezone)
     days = sorted({i.day for i in items}) or [stamp.date()]
+    # The day after the last: over a single day icalendar writes a VTIMEZONE with no
+    # STANDARD/DAYLIGHT part, which RFC 5545 forbids and Outlook refuses.
     cal.add_component(Timezone.from_tzinfo(zone, tzid=timezone, first_date=days[0],
-                                           last_date=days[-1]))
+                                           last_date=days[-1] + timedelta(days=1)))
     for item in items:
         cal.add_component(_event(item, zone, stamp, for_candidate, venue))
     return bytes(cal.to_ical())
@@ -48,7 +50,7 @@ def _event(item: Interview, zone: ZoneInfo, stamp: datetime, for_candidate: bool
            venue: str) -> Event:
     event = Event()
     event.add("uid", f"{item.booking_id or item.slot_id}@{UID_DOMAIN}")
-    event.add("dtstamp", stamp)
+    event.add("dtstamp", stamp.astimezone(UTC))  # RFC 5545: DTSTAMP is in UTC
     event.add("dtstart", _at(item.day, item.start, zone))
     event.add("dtend", _at(item.day, item.end, zone))
     if for_candidate:

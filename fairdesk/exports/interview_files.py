@@ -18,7 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from fairdesk.exports.atomic import atomic_path
 from fairdesk.exports.book_style import ACCENT, BOLD, INK, MUTED, REGULAR, fit
-from fairdesk.exports.cells import write_xlsx
+from fairdesk.exports.cells import write_xlsx_sheets
 from fairdesk.resources import register_pdf_fonts
 
 DEFAULT_BRING = "your badge, a photo ID and a printed copy of your résumé"
@@ -56,9 +56,21 @@ class Interview:
 
 
 def write_schedule_xlsx(path: Path, employer: str, rows: Sequence[Interview]) -> int:
-    table = [(r.day.isoformat(), r.start, r.end, r.room, r.ref, r.name, r.phone, r.email,
-              r.status) for r in rows]
-    return write_xlsx(path, SCHEDULE_HEADERS, table, title=f"Interviews {employer}")
+    """A sheet per day and room (``Fri 21 Aug Room 1``), a row per slot; returns the
+    row count. ``rows`` come in day, room, time order."""
+    sheets = []
+    for (day, room), group in itertools.groupby(rows, key=lambda r: (r.day, r.room)):
+        table = [(r.day.isoformat(), r.start, r.end, r.room, r.ref, r.name, r.phone, r.email,
+                  r.status) for r in group]
+        sheets.append((f"{day:%a %d %b}{' ' + room if room else ''}", table))
+    return write_xlsx_sheets(path, SCHEDULE_HEADERS, sheets or [(f"Interviews {employer}", [])])
+
+
+def room_key(room: str) -> tuple[str, int, str]:
+    """``Room 2`` before ``Room 10``."""
+    stem = room.rstrip("0123456789")
+    digits = room[len(stem):]
+    return (stem, int(digits) if digits else -1, room)
 
 
 def write_schedule_pdf(path: Path, event: str, venue: str, employer: str,

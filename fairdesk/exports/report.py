@@ -41,6 +41,8 @@ class ReportData:
     booths: list[tuple[str, int, int]] = field(default_factory=list)  # name, visits, Phase Two
     booths_per_candidate: list[tuple[int, int]] = field(default_factory=list)
     districts: list[tuple[str, int, int]] = field(default_factory=list)  # registered, came
+    # Phase Two per employer: name, visits, shortlisted, booked, in clash (empty: no slots)
+    funnel: list[tuple[str, int, int, int, int]] = field(default_factory=list)
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -98,6 +100,7 @@ def _story(data: ReportData, st: dict[str, ParagraphStyle]) -> list[Flowable]:
     story += _section("Phase Two shortlists per employer", st, bar_chart(
         [b[0] for b in data.booths], [[b[2] for b in data.booths]], WIDTH),
         "Candidates each employer marked for its next interview round.")
+    story += _funnel(data, st)
     story += _section("Districts", st, bar_chart(
         [d[0] or "(not given)" for d in data.districts],
         [[d[1] for d in data.districts], [d[2] for d in data.districts]], WIDTH,
@@ -150,6 +153,44 @@ def _arrivals(data: ReportData, st: dict[str, ParagraphStyle]) -> list[Flowable]
         title = "Arrivals per 15 minutes" + (f" — {day}" if len(data.arrivals) > 1 else "")
         out += _section(title, st, chart, "First check-in of each candidate on the day.")
     return out
+
+
+FUNNEL_NOTE = ("Booth visitors, the Phase Two shortlist among them, and the shortlisted "
+               "candidates with a standing interview booked (share of the step before). "
+               "FairDesk does not record whether an interview took place, so the funnel "
+               "ends at the booking.")
+
+
+def _funnel(data: ReportData, st: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """A table, not a chart: 60 employers run over a page and the header repeats."""
+    if not data.funnel:
+        return []
+    clashes = any(row[4] for row in data.funnel)
+    header = ["Employer", "Visits", "Shortlisted", "Booked"] + (["To rebook"] if clashes else [])
+    body = [[Paragraph(_escape(name), st["body"]), str(visits), _share(listed, visits),
+             _share(booked, listed)] + ([str(clash) if clash else ""] if clashes else [])
+            for name, visits, listed, booked, clash in data.funnel]
+    total = [sum(column) for column in zip(*(row[1:] for row in data.funnel), strict=True)]
+    body.append([Paragraph("<b>All employers</b>", st["body"]), str(total[0]),
+                 _share(total[1], total[0]), _share(total[2], total[1])]
+                + ([str(total[3])] if clashes else []))
+    numbers = (WIDTH * 0.42) / (len(header) - 1)
+    table = Table([header, *body], colWidths=[WIDTH * 0.58] + [numbers] * (len(header) - 1),
+                  repeatRows=1)
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, 0), BOLD), ("FONTNAME", (1, 1), (-1, -1), REGULAR),
+        ("FONTNAME", (1, -1), (-1, -1), BOLD), ("FONTSIZE", (0, 0), (-1, -1), 9),
+        ("TEXTCOLOR", (0, 0), (-1, -1), INK), ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
+        ("LINEABOVE", (0, -1), (-1, -1), 0.5, MUTED),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -2), [None, SHADE]),
+    ]))
+    return [CondPageBreak(160), Paragraph("Phase Two funnel per employer", st["h2"]),
+            Paragraph(_escape(FUNNEL_NOTE), st["body"]), Spacer(1, 4), table]
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part} ({round(100 * part / whole)}%)" if whole else str(part)
 
 
 def _section(title: str, st: dict[str, ParagraphStyle], content: Flowable,

@@ -14,6 +14,7 @@ from fairdesk.exports.book_style import ACCENT, INK, MUTED, REGULAR
 
 SECOND = HexColor("#e0a43a")
 FONT_SIZE = 7.5
+MAX_PLOT = 600  # points: a bar chart, its title and note fit a letter page
 
 
 def nice_step(largest: float, ticks: int = 5) -> int:
@@ -86,9 +87,12 @@ def column_chart(labels: Sequence[str], values: Sequence[int], width: float, *,
 
 def bar_chart(labels: Sequence[str], series: Sequence[Sequence[int]], width: float,
               names: Sequence[str] = (), label_width: float = 150) -> Drawing:
-    """Horizontal bars, first label at the top; one or two series with a legend."""
+    """Horizontal bars, first label at the top; one or two series with a legend.
+
+    At most ``MAX_PLOT`` tall so the chart fits a page: with many rows (60
+    employers, 30 districts) the rows and their labels get smaller."""
     row = 13 * len(series) + 5
-    plot = max(row * len(labels), 20)
+    plot = min(max(row * len(labels), 20), MAX_PLOT)
     legend = 18 if names else 0
     drawing = Drawing(width, plot + 30 + legend)
     chart = HorizontalBarChart()
@@ -103,6 +107,12 @@ def bar_chart(labels: Sequence[str], series: Sequence[Sequence[int]], width: flo
     chart.barSpacing = 1
     chart.groupSpacing = 4
     _colour(chart, len(series))
+    per_row = plot / max(1, len(labels))
+    if per_row < row:  # squeezed: labels shrink with the rows (never below 5 pt)
+        size = max(5.0, min(FONT_SIZE, per_row * 0.75))
+        chart.categoryAxis.labels.fontSize = size
+        chart.barLabels.fontSize = max(4.5, min(FONT_SIZE - 1, per_row / len(series) * 0.8))
+        chart.groupSpacing = max(1.0, per_row * 0.15)
     drawing.add(chart)
     if names:
         drawing.add(_legend(names, label_width, plot + 34))

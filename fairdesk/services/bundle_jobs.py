@@ -21,7 +21,7 @@ from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,7 @@ from fairdesk.domain.rules import zone
 from fairdesk.exports.bundle_model import BundleCandidate, BundleHeader, Cancelled
 from fairdesk.exports.bundle_writer import prepare, write_bundle
 from fairdesk.storage import export_rows, resumes
+from fairdesk.storage import interviews as interview_rows
 from fairdesk.storage.export_rows import BundleRow
 from fairdesk.storage.store import EventStore, open_event_file
 
@@ -54,6 +55,7 @@ def write_job(store: EventStore, job: BundleJob, progress: Callable[[int], None]
               cancel: Cancel | None = None) -> dict[str, Any]:
     """Write one bundle; raises :class:`Cancelled` when cancelled."""
     rows = export_rows.bundle_rows(store, job.employer_id, job.shortlist_only)
+    booked = interview_rows.booked_by_candidate(store, job.employer_id)
     shas = {r.candidate.id: r.candidate.resume_sha for r in rows}
 
     def fetch(candidate: BundleCandidate) -> bytes | None:
@@ -61,14 +63,22 @@ def write_job(store: EventStore, job: BundleJob, progress: Callable[[int], None]
         return resumes.get(store, sha) if sha else None
 
     step = None if progress is None else (lambda done, _total: progress(done))
-    result = write_bundle(job.target, job.header, [candidate(r, job) for r in rows], fetch,
+    people = [candidate(r, job, booked.get(r.candidate.id)) for r in rows]
+    result = write_bundle(job.target, job.header, people, fetch,
                           progress=step, cancel=cancel)
     return {"employer_id": job.employer_id, "employer": job.employer, **result.as_dict()}
 
 
-def candidate(row: BundleRow, job: BundleJob) -> BundleCandidate:
-    """What the bundle may show: contact details and résumé only with consent."""
+def candidate(row: BundleRow, job: BundleJob,
+              interview: tuple[date, str, str, str] | None = None) -> BundleCandidate:
+    """What the bundle may show: contact details and résumé only with consent;
+    ``interview``: the (day, start, end, room) of their booking at this employer."""
     c, v = row.candidate, row.visit
+    when, at = "", ""
+    if interview is not None:
+        day, start, end, room = interview
+        when = " · ".join(p for p in (f"{day:%a %d %b}", f"{start}–{end}", room) if p)
+        at = f"{day.isoformat()} {start}"
     return BundleCandidate(
         key=c.id, ref=c.ref, first_name=c.first_name, last_name=c.last_name,
         consent=c.consent, email=c.email if c.consent else "",
@@ -77,7 +87,8 @@ def candidate(row: BundleRow, job: BundleJob) -> BundleCandidate:
         walk_in=c.walk_in, visit_time=_local(v.first_seen, job), seen=v.seen_count,
         rating=v.rating, tags=v.tags, notes=v.notes, shortlist=v.shortlist,
         has_resume=c.consent and c.resume_sha is not None,
-        resume_name=row.resume_name, resume_mime=row.resume_mime,
+        resume_name=row.resume_name, resume_mime=row.resume_mime, interview=when,
+        interview_at=at,
     )
 
 

@@ -18,6 +18,8 @@ from fairdesk.services.candidates import search
 from fairdesk.services.session import EventSession
 from fairdesk.storage import candidates as rows
 from fairdesk.storage import checkins, desk_rows
+from fairdesk.storage import employers as employer_rows
+from fairdesk.storage import interviews as interview_rows
 
 RECENT_MINUTES = 10
 _PHONEISH = re.compile(r"^[\d\s+().-]+$")
@@ -58,6 +60,24 @@ def _unique(found: Iterable[Candidate]) -> list[Candidate]:
 
 # ---------------------------------------------------------------- the card
 @dataclass(frozen=True)
+class TodayInterview:
+    """One of the candidate's Phase Two interviews on this fair day: time and employer
+    only (all a desk is sent of a booking), the room when this file knows the slot."""
+
+    start: str
+    end: str
+    employer: str
+    place: str = ""  # "Room 1 · booth 4"
+    clash: bool = False  # lost to an earlier booking: the booth must rebook
+
+    @property
+    def line(self) -> str:
+        where = f" · {self.place}" if self.place else ""
+        state = " · clash: to be rebooked at the booth" if self.clash else ""
+        return f"{self.start}–{self.end}  {self.employer}{where}{state}"
+
+
+@dataclass(frozen=True)
 class CandidateCard:
     """A candidate as the desk's panel shows them."""
 
@@ -66,6 +86,12 @@ class CandidateCard:
     status: str  # "Checked in 09:42 at desk 2" / "Not checked in today"
     printed: str  # "Badge printed at 09:14 on desk 2" / "No badge printed yet"
     has_print: bool
+    interviews: tuple[TodayInterview, ...] = ()  # today's, in time order
+
+    @property
+    def has_slip(self) -> bool:
+        """Today holds a standing interview: the desk offers to print the slip."""
+        return any(not i.clash for i in self.interviews)
 
     @property
     def checked_in(self) -> bool:
@@ -84,7 +110,25 @@ def card(session: EventSession, candidate: Candidate) -> CandidateCard:
     printed = badges.last_print(session, candidate)
     note = ("No badge printed yet" if printed is None else
             "Badge " + badges.printed_note(session, printed).removeprefix("already "))
-    return CandidateCard(candidate, today, status, note, printed is not None)
+    return CandidateCard(candidate, today, status, note, printed is not None,
+                         interviews_today(session, candidate))
+
+
+def interviews_today(session: EventSession, candidate: Candidate) -> tuple[TodayInterview, ...]:
+    store = session.store
+    day = session.fair_day()
+    out = []
+    for booking in interview_rows.for_candidate(store, candidate.id):
+        if booking.day != day:
+            continue
+        slot = interview_rows.slot(store, booking.slot_id)
+        employer = employer_rows.by_id(store, booking.employer_id)
+        booth = f"booth {employer.booth}" if employer is not None and employer.booth else ""
+        place = " · ".join(p for p in (slot.room if slot else "", booth) if p)
+        name = booking.employer_name or (employer.name if employer else "") or "an employer"
+        out.append(TodayInterview(booking.start, booking.end, name, place,
+                                  booking.state == "clash"))
+    return tuple(out)
 
 
 # ---------------------------------------------------------------- walk-ins

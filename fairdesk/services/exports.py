@@ -24,6 +24,8 @@ from fairdesk.services.employers import all_employers, find_employer
 from fairdesk.services.session import Change, EventSession
 from fairdesk.storage import codec, export_rows
 from fairdesk.storage import event as event_rows
+from fairdesk.storage import interviews as interview_rows
+from fairdesk.storage.store import EventStore
 
 
 @dataclass(frozen=True)
@@ -164,8 +166,16 @@ def report_data(session: EventSession) -> ReportData:
         generated=stamp(session),
         totals=export_rows.totals(store), arrivals=_arrival_slots(session),
         booths=booths, booths_per_candidate=list(export_rows.booths_per_candidate(store).items()),
-        districts=export_rows.districts(store),
+        districts=export_rows.districts(store), funnel=_funnel(store),
     )
+
+
+def _funnel(store: EventStore) -> list[tuple[str, int, int, int, int]]:
+    """Phase Two per employer, when the event lays out interviews at all."""
+    if not interview_rows.has_slots(store):
+        return []
+    return [(f"{b} · {n}" if b else n, v, s, k, c)
+            for n, b, v, s, k, c in interview_rows.funnel(store)]
 
 
 def _arrival_slots(session: EventSession) -> list[tuple[str, list[tuple[str, int]]]]:

@@ -18,12 +18,13 @@ from typing import Any
 
 from fairdesk.badges.layouts import get_layout
 from fairdesk.badges.slip import SlipData, render_slips
-from fairdesk.domain.errors import NotAllowedForRole, NothingToExport
+from fairdesk.domain.errors import InvalidField, NotAllowedForRole, NothingToExport
 from fairdesk.exports.interview_calendar import calendar, write_calendar
 from fairdesk.exports.interview_files import (
     DEFAULT_BRING,
     Interview,
     Letter,
+    room_key,
     write_letter_pdf,
     write_schedule_pdf,
     write_schedule_xlsx,
@@ -32,6 +33,7 @@ from fairdesk.exports.safe_names import safe_stem
 from fairdesk.services.candidates import find_candidate
 from fairdesk.services.employers import find_employer
 from fairdesk.services.session import EventSession
+from fairdesk.storage import employers as employer_rows
 from fairdesk.storage import event as event_rows
 from fairdesk.storage import interviews as rows
 
@@ -51,6 +53,8 @@ def schedule(session: EventSession, employer_id: str | None = None) -> list[Inte
             candidate_id=r["candidate_id"] or "", ref=r["ref"] or "", name=name,
             phone=(r["phone"] or "") if consent else "",
             email=(r["email"] or "") if consent else "", state=r["state"] or ""))
+    # stable: a slot's standing booking stays before its clash
+    out.sort(key=lambda i: (i.employer, i.employer_id, i.day, room_key(i.room), i.start))
     return out
 
 
@@ -69,6 +73,8 @@ def export_interviews(session: EventSession, out: Path,
     if not items:
         raise NothingToExport("No interview slots laid out yet (fairdesk slots add).")
     out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise InvalidField("out", f"{out} is a file; give a folder for the interview files.")
     event = session.event
     by_employer: dict[str, list[Interview]] = defaultdict(list)
     for item in items:
@@ -128,8 +134,10 @@ def slip_pdf(session: EventSession, candidate_key: str, layout_name: str,
         raise NothingToExport(f"{candidate.ref} has no interview to print.", ref=candidate.ref)
     slips = []
     for b in found:
-        slot = rows.slot(session.store, b.slot_id)
-        place = " · ".join(p for p in (slot.room if slot else "", event.venue) if p)
+        slot = rows.slot(session.store, b.slot_id)  # a desk has no slots: no room
+        employer = employer_rows.by_id(session.store, b.employer_id)
+        booth = f"booth {employer.booth}" if employer is not None and employer.booth else ""
+        place = " · ".join(p for p in (slot.room if slot else "", booth, event.venue) if p)
         slips.append(SlipData(f"{b.day:%a %d %b} · {b.start}–{b.end}", b.employer_name,
                               place, f"{candidate.display_name} · {candidate.ref}",
                               bring_text(session)))

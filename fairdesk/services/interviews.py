@@ -39,6 +39,7 @@ from fairdesk.domain.rules import zone
 from fairdesk.services.candidates import find_candidate
 from fairdesk.services.employers import all_employers, find_employer
 from fairdesk.services.session import Change, EventSession
+from fairdesk.storage import candidates as candidate_rows
 from fairdesk.storage import event as event_rows
 from fairdesk.storage import interviews as rows
 from fairdesk.storage import oplog
@@ -287,6 +288,45 @@ def clashes(session: EventSession, employer_id: str | None = None) -> list[Booki
     if session.role == "booth":
         employer_id = session.employer_id
     return rows.clashes(session.store, employer_id)
+
+
+@dataclass(frozen=True)
+class ClashLine:
+    """A booking that lost to an earlier one, as the hub's Devices page lists it."""
+
+    booking: Booking
+    ref: str
+    name: str
+    device: str  # the paired device that made the losing booking (its name)
+    winner: Booking | None  # the earlier booking that stands
+    same_slot: bool  # lost the slot itself (else: the candidate's overlapping interview)
+
+    @property
+    def reason(self) -> str:
+        w = self.winner
+        if w is None:
+            return "an earlier booking (no longer held here)"
+        if self.same_slot:
+            return f"slot taken first by another candidate ({w.when()})"
+        return f"{self.ref} booked first at {w.when()} with {w.employer_name or 'another employer'}"
+
+
+def clash_lines(session: EventSession) -> list[ClashLine]:
+    """Every booking in clash with who holds it and what it lost to (organizer)."""
+    from fairdesk.services.devices import list_devices  # organizer only: not at import
+
+    store = session.store
+    names = {d.id: d.name or d.id[:8] for d in list_devices(session)}
+    names[str(store.setting("device_id"))] = "this computer"
+    out = []
+    for b in rows.clashes(store):
+        person = candidate_rows.by_id(store, b.candidate_id)
+        winner = rows.beaten_by(store, b.id)
+        out.append(ClashLine(b, person.ref if person else "?",
+                             person.display_name if person else "",
+                             names.get(b.device_id, b.device_id[:8]), winner,
+                             winner is not None and winner.slot_id == b.slot_id))
+    return out
 
 
 def booked_counts(session: EventSession) -> dict[str, int]:

@@ -238,3 +238,53 @@ def schedule_rows(store: EventStore, employer_id: str | None = None) -> list[dic
         params = (employer_id,)
     sql += " ORDER BY e.name, s.employer_id, s.day, s.room, s.start_time, b.state, b.hlc"
     return store.rows(sql, params)
+
+
+def funnel(store: EventStore) -> list[tuple[str, str, int, int, int, int]]:
+    """Phase Two per employer in booth order: (name, booth, visits, shortlisted,
+    booked candidates, bookings in clash)."""
+    rows = store.execute(
+        "SELECT e.name, e.booth, "
+        "(SELECT COUNT(*) FROM visits AS v WHERE v.employer_id = e.id), "
+        "(SELECT COALESCE(SUM(v.shortlist), 0) FROM visits AS v WHERE v.employer_id = e.id), "
+        "(SELECT COUNT(DISTINCT b.candidate_id) FROM interview_bookings AS b "
+        " WHERE b.employer_id = e.id AND b.state = 'booked'), "
+        "(SELECT COUNT(*) FROM interview_bookings AS b "
+        " WHERE b.employer_id = e.id AND b.state = 'clash') "
+        "FROM employers AS e ORDER BY CAST(e.booth AS INTEGER), e.booth, e.name COLLATE NOCASE"
+    ).fetchall()
+    return [(str(r[0]), str(r[1] or ""), int(r[2]), int(r[3]), int(r[4]), int(r[5]))
+            for r in rows]
+
+
+def has_slots(store: EventStore) -> bool:
+    return store.scalar("SELECT 1 FROM interview_slots LIMIT 1") is not None
+
+
+def booked_by_candidate(store: EventStore, employer_id: str
+                        ) -> dict[str, tuple[date, str, str, str]]:
+    """Candidate id → (day, start, end, room) of their standing interview here."""
+    return {str(r["candidate_id"]): (date.fromisoformat(r["day"]), r["start_time"],
+                                     r["end_time"], r["room"] or "")
+            for r in store.rows(
+                "SELECT b.candidate_id, b.day, b.start_time, b.end_time, s.room "
+                "FROM interview_bookings AS b LEFT JOIN interview_slots AS s "
+                "ON s.id = b.slot_id WHERE b.employer_id = ? AND b.state = 'booked' "
+                "ORDER BY b.day, b.start_time", (employer_id,))}
+
+
+_BEATEN_BY = """
+SELECT y.* FROM interview_bookings AS y, interview_bookings AS x
+WHERE x.id = ? AND y.state != 'removed' AND y.id != x.id AND (y.hlc, y.id) < (x.hlc, x.id)
+  AND (y.slot_id = x.slot_id
+       OR (y.candidate_id = x.candidate_id AND y.day = x.day
+           AND y.start_time < x.end_time AND x.start_time < y.end_time))
+ORDER BY y.hlc, y.id LIMIT 1
+"""
+
+
+def beaten_by(store: EventStore, booking_id: str) -> Booking | None:
+    """The earliest active booking that makes ``booking_id`` a clash (the rule of
+    :data:`_DECIDE`): one holding the same slot, or the candidate's overlapping one."""
+    row = store.row(_BEATEN_BY, (booking_id,))
+    return _booking(row) if row else None

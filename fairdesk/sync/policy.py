@@ -19,6 +19,13 @@ push only what their role may send, so nothing waits forever for the hub).
   visited or booked. A booking carries only the slot's ids and times and the
   employer's name, so that is all a booth learns of another employer's
   interview: no slot list, room, notes or ratings of theirs.
+- **desk**, Phase Two (issue 15 item 6): also sees every booking op, so that
+  on a later fair day it can tell a candidate checking in their interviews
+  and print the slip. A booking carries the candidate, the employer's id and
+  name, the day and the times; a desk already holds the roster and the
+  employers, and it gets no slots (rooms), visits, ratings or notes. It
+  sends no booking (``PUSH_KINDS`` is unchanged), and the booking service
+  refuses a desk.
 - **organizer** (the hub's own file): everything.
 """
 
@@ -43,7 +50,7 @@ SLOT_KINDS = frozenset({"slot.add"})
 PUSH_KINDS: dict[str, frozenset[str]] = {"desk": ROSTER_KINDS,
                                          "booth": VISIT_KINDS | BOOKING_KINDS}
 SEE_KINDS: dict[str, frozenset[str]] = {
-    "desk": EVENT_KINDS | ROSTER_KINDS | CORRECTION_KINDS | {"employer.upsert"},
+    "desk": EVENT_KINDS | ROSTER_KINDS | BOOKING_KINDS | CORRECTION_KINDS | {"employer.upsert"},
     "booth": EVENT_KINDS | VISIT_KINDS | BOOKING_KINDS | SLOT_KINDS | CORRECTION_KINDS
     | {"employer.upsert"},
 }

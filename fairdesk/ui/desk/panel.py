@@ -23,7 +23,9 @@ class CandidatePanel(QFrame):
         self.ref = label("", "deskRef")
         self.status = label("", "deskStatus", wrap=True)
         self.printed = label("", "subtitle", wrap=True)
-        for widget in (self.name, self.ref, self.status, self.printed):
+        self.interviews = label("", "deskStatus", wrap=True)  # today's Phase Two interviews
+        self.interviews.setAccessibleName("Interviews today")
+        for widget in (self.name, self.ref, self.status, self.printed, self.interviews):
             box.addWidget(widget)
         self.details = QFormLayout()
         self.values: dict[str, QLabel] = {}
@@ -48,7 +50,9 @@ class CandidatePanel(QFrame):
         self.reprint = button("Reprint badge…  (Ctrl+P)", actions["reprint"])
         self.undo = button("Undo check-in…  (Ctrl+Z)", actions["undo"])
         self.edit = button("Edit details…  (Ctrl+E)", actions["edit"])
-        for index, widget in enumerate((self.check_in, self.reprint, self.undo, self.edit)):
+        self.slip = button("Print interview slip  (Ctrl+I)", actions["slip"])
+        for index, widget in enumerate((self.check_in, self.reprint, self.undo, self.edit,
+                                        self.slip)):
             grid.addWidget(widget, index // 2, index % 2)
         return grid
 
@@ -64,6 +68,8 @@ class CandidatePanel(QFrame):
                 widget.setVisible(has)
         for action in (self.check_in, self.reprint, self.undo, self.edit):
             action.setEnabled(has)
+        self.slip.setVisible(has and bool(card and card.interviews))
+        self.interviews.setVisible(has and bool(card and card.interviews))
         if card is None:
             return
         self._fill(card)
@@ -85,6 +91,9 @@ class CandidatePanel(QFrame):
                   else "No — visits are listed without contact details"}
         for key, value in values.items():
             self.values[key].setText(value or "—")
+        lines = [i.line for i in card.interviews]
+        self.interviews.setText("Interviews today:\n" + "\n".join(lines) if lines else "")
+        self.slip.setEnabled(card.has_slip)
         self.check_in.setEnabled(not card.checked_in)
         self.undo.setEnabled(card.checked_in)
         self.name.setAccessibleName(f"{c.display_name}, {card.status}")

@@ -44,7 +44,8 @@ from fairdesk.ui.desk.walk_in_dialog import CameraFactory, CandidateDialog
 PRINT_DRAIN_S = 10.0  # closing waits this long at most for badges still printing
 # Window shortcuts the search field must not swallow (QLineEdit has its own Ctrl+Z).
 _PASS_THROUGH = {QKeySequence(k).toString() for k in
-                 ("Ctrl+P", "Ctrl+Z", "Ctrl+E", "Ctrl+N", "Ctrl+Shift+P", "Ctrl+Shift+H")}
+                 ("Ctrl+P", "Ctrl+Z", "Ctrl+E", "Ctrl+N", "Ctrl+I", "Ctrl+Shift+P",
+                  "Ctrl+Shift+H")}
 
 
 class SearchField(QLineEdit):
@@ -141,7 +142,7 @@ class DeskWindow(QMainWindow):
         body.addLayout(left, 5)
         self.panel = CandidatePanel({"check_in": self.presenter.enter,
                                      "reprint": self.reprint, "undo": self.undo,
-                                     "edit": self.edit})
+                                     "edit": self.edit, "slip": self.presenter.print_slip})
         body.addWidget(self.panel, 4)
         box.addLayout(body, 1)
         return root
@@ -159,6 +160,7 @@ class DeskWindow(QMainWindow):
     def _shortcuts(self) -> None:
         for keys, slot in (("Ctrl+P", self.reprint), ("Ctrl+Z", self.undo),
                            ("Ctrl+E", self.edit), ("Ctrl+N", self.walk_in),
+                           ("Ctrl+I", self.presenter.print_slip),
                            ("Ctrl+Shift+P", self.choose_printer),
                            ("Ctrl+Shift+H", self.toggle_contrast), ("Esc", self._escape),
                            ("Ctrl+Shift+V", self.preview)):

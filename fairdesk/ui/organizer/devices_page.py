@@ -1,5 +1,5 @@
 """Organizer: paired devices, invite (code shown as a QR), revoke, start/stop hub,
-and the changes the hub holds until their record arrives ("parked")."""
+the changes the hub holds until their record arrives ("parked"), and bookings in clash."""
 
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ from fairdesk.services.app_settings import AppSettings
 from fairdesk.services.session import EventSession
 from fairdesk.ui.common.table_model import RowsModel
 from fairdesk.ui.common.widgets import button, label, show_message
+from fairdesk.ui.organizer.clash_list import ClashList
 from fairdesk.ui.organizer.presenters.devices import (
     COLUMNS,
     PARKED_COLUMNS,
@@ -114,6 +115,8 @@ class DevicesPage(QWidget):
         box.addWidget(self.stack, 1)
         box.addLayout(self._below_table())
         box.addWidget(self._parked())
+        self.clash_list = ClashList()
+        box.addWidget(self.clash_list)
         box.addSpacing(10)
         box.addWidget(self._invite())
         self._timer = QTimer(self)
@@ -285,6 +288,7 @@ class DevicesPage(QWidget):
         self.hub_button.setAccessibleName("Stop hub" if p.hub_running else "Start hub")
         self._redraw_hub()
         self._redraw_parked()
+        self.clash_list.show_clashes(p.clash_text, p.clash_rows)
         if self.employer.count() != len(p.employers()):
             self.employer.clear()
             for employer_id, name in p.employers():

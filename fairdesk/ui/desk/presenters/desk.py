@@ -4,7 +4,9 @@ Plain Python (no Qt): the window renders this state and forwards keys to it.
 Search runs on every keystroke; Enter checks the selected candidate in and
 prints the badge; a scan (see :mod:`fairdesk.ui.common.presenters.scanner`) resolves
 a badge or invitation code and does the same. Every refusal is a sentence in
-``last_message`` and changes nothing.
+``last_message`` and changes nothing. A candidate with Phase Two interviews
+today (a later fair day) is told them at check-in and offered the slip
+(Ctrl+I), printed on the desk's badge printer.
 """
 
 from __future__ import annotations
@@ -33,7 +35,8 @@ REPRINT_REASONS = ("Badge lost", "Name misspelt (edited)", "Printer jammed or sm
                    "Badge damaged")
 UNDO_REASONS = ("Checked in the wrong person", "Candidate left before the fair",
                 "Test check-in")
-_CONCERNS = frozenset({"checkins", "candidates", "badges", "resumes", "event"})
+_CONCERNS = frozenset({"checkins", "candidates", "badges", "resumes", "event", "interviews"})
+SLIP_REASON = "interview slip"  # a job with this reason is a slip, not a badge
 
 
 @dataclass(frozen=True)
@@ -155,12 +158,12 @@ class DeskPresenter(Presenter):
         finally:
             self._acting = False
         card = self.card
+        done = f"✓ Checked in {candidate.display_name} ({candidate.ref})."
         if card is not None and card.has_print:
-            self.say("info", f"✓ Checked in {candidate.display_name} ({candidate.ref}). "
-                     f"{card.printed}: hand it over, or reprint (Ctrl+P).")
+            self.say("info", f"{done} {card.printed}: hand it over, or reprint (Ctrl+P)."
+                     + _interviews_note(card))
             return False
-        self.say("info", f"✓ Checked in {candidate.display_name} ({candidate.ref}). "
-                 "Printing the badge…")
+        self.say("info", f"{done} Printing the badge…" + _interviews_note(card))
         return True
 
     def _after_action(self, candidate: Candidate) -> None:
@@ -211,7 +214,9 @@ class DeskPresenter(Presenter):
         except FairDeskError as error:
             self.refused(error)
             return
-        self.say("info", f"✓ Badge printed for {job.name} ({job.ref}).")
+        shown = self.current is not None and self.current.id == job.candidate_id
+        self.say("info", f"✓ Badge printed for {job.name} ({job.ref})."
+                 + (_interviews_note(self.card) if shown else ""))
         self.on_printed(where)
 
     def _print_failed(self, job: BadgeJob, why: str) -> None:
@@ -219,6 +224,49 @@ class DeskPresenter(Presenter):
         if self.closed:
             return
         self.say("error", f"The badge of {job.name} ({job.ref}) did not print: {why}",
+                 "print_failed")
+        self.changed()
+
+    # ---------------------------------------------------------- interview slips
+    @property
+    def offers_slip(self) -> bool:
+        return self.card is not None and self.card.has_slip
+
+    def print_slip(self) -> None:
+        """Ctrl+I: today's interview slips of the person shown, on the badge printer."""
+        candidate = self.current
+        if candidate is None or self.card is None:
+            self.say("warning", "Select a candidate to print their interview slip.")
+            return
+        if not self.card.has_slip:
+            self.say("warning", f"{candidate.display_name} ({candidate.ref}) has no interview "
+                     "today.")
+            return
+        # on demand: the slip's module brings reportlab, openpyxl and icalendar with it
+        from fairdesk.services.interview_exports import slip_pdf
+
+        try:
+            pdf = slip_pdf(self.session, candidate.id, self.layout, self.session.fair_day())
+        except FairDeskError as error:
+            self.refused(error)
+            return
+        job = BadgeJob(candidate.id, candidate.ref, candidate.display_name, pdf, self.layout,
+                       SLIP_REASON)
+        self.printing.add(candidate.id)
+        self.output.send(job, self._slip_printed, self._slip_failed)
+
+    def _slip_printed(self, job: BadgeJob, where: str) -> None:
+        self.printing.discard(job.candidate_id)
+        if self.closed:
+            return
+        self.say("info", f"✓ Interview slip printed for {job.name} ({job.ref}).")
+        self.on_printed(where)
+
+    def _slip_failed(self, job: BadgeJob, why: str) -> None:
+        self.printing.discard(job.candidate_id)
+        if self.closed:
+            return
+        self.say("error", f"The interview slip of {job.name} ({job.ref}) did not print: {why}",
                  "print_failed")
         self.changed()
 
@@ -308,6 +356,11 @@ class DeskPresenter(Presenter):
         self.rows = rows
 
     @property
+    def interview_lines(self) -> list[str]:
+        """Today's interviews of the person shown, for the panel."""
+        return [i.line for i in self.card.interviews] if self.card is not None else []
+
+    @property
     def printer_state(self) -> str:
         busy = f" · printing {len(self.printing)}" if self.printing else ""
         return self.output.description + busy
@@ -332,3 +385,14 @@ class DeskPresenter(Presenter):
                 self._show(None)
         self._render_rows()
         self.changed()
+
+
+def _interviews_note(card: desk.CandidateCard | None) -> str:
+    """`` Interviews today: 10:00 Acme BPO, 11:00 Bluewave — print the slip (Ctrl+I).``"""
+    if card is None or not card.interviews:
+        return ""
+    listed = ", ".join(f"{i.start} {i.employer}" + (" (clash: rebook at the booth)"
+                                                     if i.clash else "")
+                       for i in card.interviews)
+    offer = " — print the slip (Ctrl+I)." if card.has_slip else "."
+    return f" Interviews today: {listed}{offer}"

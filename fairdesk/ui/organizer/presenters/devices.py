@@ -1,6 +1,7 @@
 """The organizer's Devices screen: paired devices, invites (code + QR), revoke,
-start and stop the hub, and the changes the hub holds back until their record
-arrives ("parked"). Plain Python: the view only renders it."""
+start and stop the hub, the changes the hub holds back until their record
+arrives ("parked"), and the Phase Two bookings that lost to an earlier one
+("clash: rebook" on their booth). Plain Python: the view only renders it."""
 
 from __future__ import annotations
 
@@ -25,12 +26,14 @@ from fairdesk.services.hub_address import (
     port_taken,
     usable,
 )
+from fairdesk.services.interviews import ClashLine, clash_lines
 from fairdesk.services.parked_ops import ParkedOp, parked_ops
 from fairdesk.services.session import Change, EventSession
 from fairdesk.ui.common.presenters.base import Presenter
 
 COLUMNS = ("Device", "Role", "Employer / desk", "Last seen", "Pending", "Status")
 PARKED_COLUMNS = ("Change", "From device", "Made", "Waits for")
+CLASH_COLUMNS = ("Candidate", "Employer", "Interview", "Booked on", "Lost to")
 ROLES = (("desk", "Registration desk"), ("booth", "Employer booth"))
 LOCAL_ONLY = "hub_local_only"  # the app setting behind "Only this computer"
 
@@ -66,6 +69,7 @@ class DevicesPresenter(Presenter):
         self.session = session
         self.devices: list[DeviceInfo] = []
         self.parked: list[ParkedOp] = []
+        self.clashes: list[ClashLine] = []
         self.last_invite: Invite | None = None
         self.port = port
         self.settings = settings
@@ -85,10 +89,11 @@ class DevicesPresenter(Presenter):
     def load(self) -> None:
         self.devices = list_devices(self.session)
         self.parked = parked_ops(self.session)
+        self.clashes = clash_lines(self.session)
         self.changed()
 
     def _on_change(self, change: Change) -> None:
-        if change.topic == "devices":
+        if change.topic in ("devices", "interviews"):
             self.load()
 
     # ------------------------------------------------------------ what is shown
@@ -107,7 +112,24 @@ class DevicesPresenter(Presenter):
     def summary_text(self) -> str:
         revoked = sum(1 for d in self.devices if d.revoked_at)
         text = f"{len(self.devices)} paired" + (f" · {revoked} revoked" if revoked else "")
-        return f"{text} · {_changes(len(self.parked))} parked"
+        clashes = f" · {len(self.clashes)} in clash" if self.clashes else ""
+        return f"{text} · {_changes(len(self.parked))} parked{clashes}"
+
+    @property
+    def clash_text(self) -> str:
+        """The line over the clash list; "" when no booking is in clash."""
+        n = len(self.clashes)
+        if not n:
+            return ""
+        what = "booking lost" if n == 1 else "bookings lost"
+        return (f"{n} {what} to an earlier one (clash: rebook). The booth that made "
+                f"{'it' if n == 1 else 'each'} shows it in red on the visit and rebooks "
+                "from there; nothing was dropped.")
+
+    @property
+    def clash_rows(self) -> list[tuple[str, ...]]:
+        return [(f"{c.ref} · {c.name}" if c.name else c.ref, c.booking.employer_name,
+                 c.booking.when(), c.device, c.reason) for c in self.clashes]
 
     @property
     def parked_text(self) -> str:
