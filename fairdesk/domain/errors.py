@@ -217,3 +217,16 @@ class NotAllowedForRole(FairDeskError):
     """This device's role may not do or see that (a booth asking for a résumé)."""
 
     code = "not_allowed_for_role"
+
+
+# ---------------------------------------------------------------- kiosk
+class AmbiguousEmail(FairDeskError):
+    """An e-mail typed at the kiosk that more than one candidate registered with."""
+
+    code = "ambiguous_email"
+
+
+class NotAnInvitation(FairDeskError):
+    """Typed at the kiosk: neither an e-mail nor a ref code (a kiosk never searches names)."""
+
+    code = "not_an_invitation"
