@@ -13,6 +13,10 @@ push only what their role may send, so nothing waits forever for the hub).
   stub of each candidate those visits reference: the card's columns (name,
   ref, roles, languages, education, district, experience), never contact
   details or consent; sent again whenever the hub learns more of them.
+- **kiosk** (self check-in, issue 17): sends check-ins and badge prints
+  only (no walk-ins, no edits); sees what a desk sees for checking in and
+  printing (the event with the signing key, the roster, check-ins and
+  prints), no employers, no visits; never uploads a résumé.
 - **organizer** (the hub's own file): everything.
 """
 
@@ -27,10 +31,14 @@ ROSTER_KINDS = frozenset({
     "candidate.add", "candidate.update", "checkin.add", "checkin.undo", "badge.print",
 })
 EVENT_KINDS = frozenset({"event.create", "event.update"})
-PUSH_KINDS: dict[str, frozenset[str]] = {"desk": ROSTER_KINDS, "booth": VISIT_KINDS}
+KIOSK_KINDS = frozenset({"checkin.add", "badge.print"})
+PUSH_KINDS: dict[str, frozenset[str]] = {
+    "desk": ROSTER_KINDS, "booth": VISIT_KINDS, "kiosk": KIOSK_KINDS,
+}
 SEE_KINDS: dict[str, frozenset[str]] = {
     "desk": EVENT_KINDS | ROSTER_KINDS | {"employer.upsert"},
     "booth": EVENT_KINDS | VISIT_KINDS | {"employer.upsert"},
+    "kiosk": EVENT_KINDS | ROSTER_KINDS,
 }
 # The candidate columns a booth gets: what its card shows, nothing to contact.
 STUB_FIELDS = ("id", "ref", "first_name", "last_name", "source", "desk", "district",
@@ -97,5 +105,5 @@ def may_upload_resumes(caller: Caller) -> bool:
 
 
 def may_have_signing_key(caller: Caller) -> bool:
-    """Desks print badges; booths only verify them with the public key."""
-    return caller.role in ("organizer", "desk")
+    """Desks and kiosks print badges; booths only verify them with the public key."""
+    return caller.role in ("organizer", "desk", "kiosk")

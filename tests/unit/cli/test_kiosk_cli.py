@@ -26,3 +26,15 @@ def test_kiosk_on_a_missing_file_says_so_and_exits_1(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert done.stderr.startswith("fairdesk: ") and "nowhere.fairdesk" in done.stderr
     assert not (tmp_path / "badges").exists()
+
+
+def test_devices_invite_makes_a_kiosk_code(tmp_path: Path) -> None:
+    import json
+
+    event = tmp_path / "fair.fairdesk"
+    assert fairdesk("demo", str(event), "--candidates", "10", "--employers", "2").returncode == 0
+    done = fairdesk("devices", "invite", str(event), "--role", "kiosk",
+                    "--hub", "https://127.0.0.1:8765", "--json")
+    assert done.returncode == 0, done.stderr
+    made = json.loads(done.stdout)
+    assert made["role"] == "kiosk" and made["desk"] is None and made["code"]
