@@ -223,7 +223,10 @@ class KioskWindow(QMainWindow):
     def _key(self, event: QKeyEvent) -> None:
         p = self.presenter
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            p.submit()
+            if p.screen == "welcome":
+                p.confirm()
+            else:
+                p.submit()
         elif event.key() == Qt.Key.Key_Backspace:
             p.backspace()
         elif event.key() == Qt.Key.Key_Escape:
