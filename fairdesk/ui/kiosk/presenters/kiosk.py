@@ -26,7 +26,13 @@ from fairdesk.domain.errors import AlreadyCheckedIn, FairDeskError
 from fairdesk.domain.model import Candidate
 from fairdesk.services import badges, booth, kiosk
 from fairdesk.services.session import EventSession
-from fairdesk.ui.common.presenters.badge_output import BadgeJob, BadgeOutput, NoOutput
+from fairdesk.ui.common.presenters.badge_output import (
+    BadgeJob,
+    BadgeOutput,
+    BadgePreparer,
+    NoOutput,
+    NoPreparer,
+)
 from fairdesk.ui.common.presenters.base import Presenter
 from fairdesk.ui.kiosk.presenters import wording
 
@@ -57,10 +63,13 @@ class View:
 class KioskPresenter(Presenter):
     def __init__(self, session: EventSession, output: BadgeOutput | None = None,
                  layout: str = "brother-62x100",
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic,
+                 preparer: BadgePreparer | NoPreparer | None = None) -> None:
         super().__init__()
         self.session = session
         self.output: BadgeOutput = output or NoOutput()
+        # The badge renders off this thread while the welcome screen is read.
+        self.preparer = preparer if preparer is not None else BadgePreparer()
         self.layout = layout
         self.clock = clock
         self.on_exit: Callable[[], None] = lambda: None  # the PIN was right: leave kiosk mode
@@ -73,6 +82,7 @@ class KioskPresenter(Presenter):
         self._deadline: float | None = None
         self._camera_seen: dict[str, float] = {}
         self._job: BadgeJob | None = None
+        self._draft: badges.BadgeDraft | None = None
         self.closed = False
 
     # ---------------------------------------------------------- what to draw
@@ -123,7 +133,7 @@ class KioskPresenter(Presenter):
 
     def _welcome(self, candidate: Candidate) -> bool:
         try:
-            kiosk.plan(self.session, candidate)
+            plan = kiosk.plan(self.session, candidate)
         except AlreadyCheckedIn as error:
             at = str(error.details.get("local_time", ""))
             self._to_desk(wording.already_checked_in(at), error.code)
@@ -132,8 +142,19 @@ class KioskPresenter(Presenter):
             self._refuse(error)
             return False
         self.candidate = candidate
+        if plan.print_badge:
+            self._prepare(candidate)
         self._go("welcome", WELCOME_S)
         return True
+
+    def _prepare(self, candidate: Candidate) -> None:
+        try:
+            self._draft = badges.badge_draft(self.session, [candidate], self.layout)
+        except FairDeskError:
+            self._draft = None
+            self.preparer.cancel()  # "Print my badge" says what is wrong
+            return
+        self.preparer.prepare(self._draft)
 
     def not_me(self) -> None:
         """"Not you?" on the welcome screen: nothing is recorded; the desk sorts it out."""
@@ -166,7 +187,10 @@ class KioskPresenter(Presenter):
             if not self.output.ready:
                 self._to_desk(wording.sentence_for("print_failed"), "print_failed")
                 return
-            pdf = badges.badge_draft(self.session, [candidate], self.layout).render()
+            draft = self._draft  # read from the event on the welcome screen
+            if draft is None or draft.badges[0].ref != candidate.ref:
+                draft = badges.badge_draft(self.session, [candidate], self.layout)
+            pdf = self.preparer.take(draft) or draft.render()
         except AlreadyCheckedIn:
             self._welcome(candidate)  # says when, and sends them to the desk
             return
@@ -261,6 +285,7 @@ class KioskPresenter(Presenter):
 
     def close(self) -> None:
         self.closed = True
+        self.preparer.close()
 
     # ---------------------------------------------------------- time and screens
     def tick(self) -> None:
@@ -286,11 +311,14 @@ class KioskPresenter(Presenter):
 
     def _to_desk(self, sentence: str, code: str) -> None:
         self.sentence, self.code = sentence, code
-        self.candidate = None
+        self.candidate, self._draft = None, None
+        self.preparer.cancel()
         self.say("error", sentence, code)
         self._go("desk", DESK_S, keep_sentence=True)
 
     def _idle(self) -> None:
+        self.preparer.cancel()
+        self._draft = None
         self.candidate, self.entry, self.code = None, "", ""
         self._go("idle", None)
 

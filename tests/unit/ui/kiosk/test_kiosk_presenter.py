@@ -341,3 +341,19 @@ def test_leaving_needs_the_exit_pin(kiosk: KioskPresenter, session: EventSession
 
 def test_leaving_without_a_pin_set_is_allowed(kiosk: KioskPresenter) -> None:
     assert kiosk.request_exit()
+
+
+def test_the_badge_renders_while_the_welcome_screen_is_read(
+        session: EventSession, people: list[str], tmp_path: Path, ticker: Ticker) -> None:
+    from fairdesk.ui.common.presenters.badge_output import BadgePreparer
+
+    preparer = BadgePreparer()
+    kiosk = KioskPresenter(session, FolderSync(tmp_path / "badges"), clock=ticker,
+                           preparer=preparer)
+    kiosk.scan(code_of(session, people[0]))
+    future = preparer._future
+    assert future is not None
+    ready = future.result(timeout=10)
+    kiosk.confirm()
+    assert (tmp_path / "badges" / "C-0001.pdf").read_bytes() == ready
+    kiosk.close()
