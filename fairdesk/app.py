@@ -124,7 +124,7 @@ def close_sessions() -> None:
         _SESSIONS.pop().close()
 
 
-def run_launcher(demo: bool = False) -> int:
+def run_launcher(demo: bool = False, event: Path | None = None) -> int:
     settings = AppSettings()
     app = application(settings)
     presenter = LauncherPresenter(settings, demo_folder=config_dir() / "demo")
@@ -142,7 +142,9 @@ def run_launcher(demo: bool = False) -> int:
         launcher.hide()
 
     presenter.on_open = opened
-    if demo:
+    if event is not None:  # a .fairdesk file opened from the file manager
+        presenter.open_file(event.absolute())
+    elif demo:
         presenter.open_demo()
     elif (again := reopen_request(settings)) is not None:
         # The desk was not closed on purpose (a crash or a power cut): go straight back.

@@ -4,13 +4,20 @@ wherever it runs.
 
 A figure module exposes ``FIGURES``: a dict from the figure's name to a
 callable ``(quick: bool) -> Figure``; add the module to ``MODULES``.
+
+Every ratio is the **median of at least five interleaved pairs** (ours, then
+the baseline, then the baseline, then ours, …), printed with its min–max: a
+burst of load from another process lands in one pair, not in one side, so it
+cannot flip the verdict (:func:`interleaved`, :func:`blocks`).
 """
 
 from __future__ import annotations
 
 import sqlite3
+import statistics
 import time
-from dataclasses import asdict, dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -33,10 +40,28 @@ class Figure:
     baseline: float
     target: str  # e.g. "ratio <= 3" or "ratio >= 0.25"
     note: str = ""
+    pairs: tuple[float, ...] = field(default=())  # the ratio of each interleaved pair
+
+    @classmethod
+    def of(cls, name: str, unit: str, target: str, measured: Pairs, note: str = "",
+           digits: int = 3) -> Figure:
+        """A figure whose value and baseline are the medians of ``measured``'s two sides."""
+        return cls(name, round(statistics.median(measured.ours), digits), unit,
+                   round(statistics.median(measured.base), digits), target, note,
+                   measured.ratios)
 
     @property
     def ratio(self) -> float:
+        if self.pairs:
+            return statistics.median(self.pairs)
         return self.value / self.baseline if self.baseline else float("inf")
+
+    @property
+    def spread(self) -> str:
+        """The pair ratios' min–max ("" for a figure measured once)."""
+        if not self.pairs:
+            return ""
+        return f"{min(self.pairs):.3g}–{max(self.pairs):.3g}"
 
     @property
     def ok(self) -> bool:
@@ -45,8 +70,71 @@ class Figure:
 
     def as_dict(self) -> dict[str, Any]:
         out = asdict(self)
-        out.update(ratio=round(self.ratio, 3), ok=self.ok)
+        out.update(ratio=round(self.ratio, 3), ok=self.ok, spread=self.spread,
+                   pairs=[round(r, 3) for r in self.pairs])
         return out
+
+
+PAIRS = 5  # interleaved pairs per figure, the least the verdict is taken from
+
+
+@dataclass(frozen=True)
+class Pairs:
+    """One figure's interleaved measurements: ``ours[i]`` was taken beside ``base[i]``."""
+
+    ours: tuple[float, ...]
+    base: tuple[float, ...]
+
+    @property
+    def ratios(self) -> tuple[float, ...]:
+        return tuple(o / b if b else float("inf") for o, b in zip(self.ours, self.base,
+                                                                  strict=True))
+
+
+def interleaved(ours: Callable[[], float], base: Callable[[], float],
+                pairs: int = PAIRS) -> Pairs:
+    """``pairs`` rounds of both measurements, alternating which one goes first."""
+    mine, theirs = [], []
+    for index in range(pairs):
+        if index % 2:
+            theirs.append(base())
+            mine.append(ours())
+        else:
+            mine.append(ours())
+            theirs.append(base())
+    return Pairs(tuple(mine), tuple(theirs))
+
+
+def blocks(ours: Sequence[float], base: Sequence[float], stat: Callable[[list[float]], float],
+           pairs: int = PAIRS) -> Pairs:
+    """Samples taken one beside the other, cut into ``pairs`` runs summarised by ``stat``.
+
+    For per-call timings that were already interleaved call by call (a check-in,
+    then a bare commit): block ``i`` of ours and block ``i`` of the baseline saw
+    the same seconds of the machine.
+    """
+    if len(ours) != len(base) or len(ours) < pairs:
+        raise ValueError(f"need {pairs} or more samples a side, not {len(ours)}/{len(base)}")
+    size = len(ours) // pairs
+    cut = [slice(n * size, (n + 1) * size if n < pairs - 1 else None) for n in range(pairs)]
+    return Pairs(tuple(stat(list(ours[s])) for s in cut), tuple(stat(list(base[s])) for s in cut))
+
+
+def p95(values: list[float]) -> float:
+    return percentile(values, 95)
+
+
+def as_installed() -> None:
+    """Byte-compile FairDesk's modules, as ``pip install`` does, before timing a process.
+
+    Where ``PYTHONDONTWRITEBYTECODE`` is set (as on the development machine)
+    with an editable install, every new process would otherwise compile each
+    module from source (~50 ms for the launcher's), which an installed
+    FairDesk never does; the baselines' libraries are compiled at install.
+    """
+    import compileall
+
+    compileall.compile_dir(Path(__file__).resolve().parents[1], quiet=2)
 
 
 def percentile(values: list[float], pct: float) -> float:

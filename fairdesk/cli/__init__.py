@@ -24,6 +24,8 @@ COMMAND_MODULES = (
     "fairdesk.cli.import_cmds",
     "fairdesk.cli.exports_cli",
     "fairdesk.cli.sync_cmds",
+    "fairdesk.cli.doctor_cmd",
+    "fairdesk.cli.interview_cmds",
 )
 
 
@@ -44,8 +46,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    given = list(sys.argv[1:] if argv is None else argv)
+    if len(given) == 1 and given[0].lower().endswith(".fairdesk"):
+        # A double-clicked .fairdesk file (the desktop's MIME type): the launcher, with it chosen.
+        from fairdesk.cli.gui_cmds import launch
+
+        return launch(event=given[0])
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(given)
     if args.command is None:
         from fairdesk.cli.gui_cmds import launch
 

@@ -27,5 +27,5 @@ def cmd_bench(args: argparse.Namespace) -> int:
     if args.json:
         print_json(rows)
     else:
-        print_table(rows, ["name", "value", "unit", "baseline", "ratio", "target", "ok"])
+        print_table(rows, ["name", "value", "unit", "baseline", "ratio", "spread", "target", "ok"])
     return 0

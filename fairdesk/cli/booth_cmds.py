@@ -6,8 +6,6 @@ import argparse
 from typing import Any
 
 from fairdesk.cli.common import add_event_arg, add_json_arg, print_json, session_for
-from fairdesk.services import booth
-from fairdesk.services.employers import find_employer
 
 
 def register(commands: Any) -> None:
@@ -25,6 +23,9 @@ def register(commands: Any) -> None:
 
 
 def cmd_scan(args: argparse.Namespace) -> int:
+    from fairdesk.services import booth  # here, not at the top: every command builds the parser
+    from fairdesk.services.employers import find_employer
+
     session = session_for(args, role="booth")
     try:
         session.employer_id = find_employer(session, args.employer).id

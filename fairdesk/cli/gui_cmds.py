@@ -30,7 +30,7 @@ def cmd_open(args: argparse.Namespace) -> int:
                      employer=args.employer, print_to=args.print_to)
 
 
-def launch(demo: bool = False) -> int:
+def launch(demo: bool = False, event: str | None = None) -> int:
     from fairdesk.app import run_launcher
 
-    return run_launcher(demo=demo)
+    return run_launcher(demo=demo, event=Path(event) if event else None)

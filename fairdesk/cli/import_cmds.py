@@ -68,12 +68,12 @@ def cmd_import_table(args: argparse.Namespace) -> int:
 
 
 def cmd_import_resumes(args: argparse.Namespace) -> int:
-    from fairdesk.services import importing
+    from fairdesk.services import resume_import
 
     _check_path(args.folder, folder=True)
     session = session_for(args)
     try:
-        report = importing.import_resumes(session, args.folder)
+        report = resume_import.import_resumes(session, args.folder)
     finally:
         session.close()
     if args.json:

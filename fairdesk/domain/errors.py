@@ -230,3 +230,40 @@ class NotAnInvitation(FairDeskError):
     """Typed at the kiosk: neither an e-mail nor a ref code (a kiosk never searches names)."""
 
     code = "not_an_invitation"
+
+
+# ---------------------------------------------------------------- sync clocks (issue 13)
+class ClockAhead(FairDeskError):
+    """An op stamped further ahead of the receiver's clock than the bounded skew
+    (HTTP 400; a USB file holding one is refused whole)."""
+
+    code = "clock_ahead"
+
+
+# ---------------------------------------------------------------- interviews
+class UnknownSlot(FairDeskError):
+    code = "unknown_slot"
+
+
+class SlotTaken(FairDeskError):
+    """The slot already holds a candidate; the message names the interview."""
+
+    code = "slot_taken"
+
+
+class InterviewClash(FairDeskError):
+    """The candidate has another interview at that time; the message names it."""
+
+    code = "interview_clash"
+
+
+class NoFreeSlot(FairDeskError):
+    """``--next``: the employer has no free slot the candidate can take."""
+
+    code = "no_free_slot"
+
+
+class NotBooked(FairDeskError):
+    """Unbook: the candidate has no interview with that employer."""
+
+    code = "not_booked"

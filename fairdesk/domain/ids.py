@@ -49,4 +49,5 @@ def new_id() -> str:
     value |= counter << 64
     value |= 0b10 << 62
     value |= rand
-    return str(uuid.UUID(int=value))
+    text = f"{value:032x}"  # str(uuid.UUID(int=value)), without its checks (~1 µs an id)
+    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"

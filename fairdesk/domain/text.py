@@ -15,9 +15,12 @@ def fold(text: str) -> str:
 
     ``fold("Désirée O'Neil-St. Rose") == "desiree oneil st rose"``
     """
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    lowered = stripped.casefold()
+    if text.isascii():  # most names and every e-mail: nothing to decompose
+        lowered = text.lower()
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+        lowered = stripped.casefold()
     for mark in _APOSTROPHES:
         lowered = lowered.replace(mark, "")
     return _NON_WORD.sub(" ", lowered).strip()

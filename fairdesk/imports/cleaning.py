@@ -11,8 +11,6 @@ from collections.abc import Iterable
 from datetime import datetime
 from functools import lru_cache
 
-import phonenumbers
-
 DEFAULT_REGION = "LC"  # Saint Lucia: +1 758
 _EMAIL = re.compile(
     r"^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
@@ -67,6 +65,7 @@ def looks_like_formula(value: str) -> bool:
 
 
 # ------------------------------------------------------------------ names
+@lru_cache(maxsize=8192)  # first names and surnames repeat all through a roster
 def proper_case(name: str) -> str:
     """``GAËL LAFEUILLE`` → ``Gaël Lafeuille``; mixed-case names are left as typed."""
     name = text(name)
@@ -148,6 +147,8 @@ def _phone(cleaned: str, region: str) -> str | None:
 
 def parse_phone(cleaned: str, region: str) -> str | None:
     """What phonenumbers makes of ``cleaned``: E.164 when it is a possible number."""
+    import phonenumbers  # ~20 ms to load; most rosters' phones never get here
+
     try:
         number = phonenumbers.parse(cleaned, region)
     except phonenumbers.NumberParseException:
@@ -205,6 +206,11 @@ def consent(value: str) -> bool | None:
 
 def items(value: str) -> list[str]:
     """``"English, Kwéyòl"`` or lines of a multi-line answer → a list, no repeats."""
+    return list(_items(value))
+
+
+@lru_cache(maxsize=4096)  # a form's answers come from a few choices
+def _items(value: str) -> tuple[str, ...]:
     seen: set[str] = set()
     out: list[str] = []
     for part in _LIST_SPLIT.split(value.strip()):
@@ -212,7 +218,7 @@ def items(value: str) -> list[str]:
         if item and item.casefold() not in seen:
             seen.add(item.casefold())
             out.append(item)
-    return out
+    return tuple(out)
 
 
 class TimeColumn:

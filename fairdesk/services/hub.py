@@ -22,18 +22,20 @@ import socket
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from aiohttp import web
 
-from fairdesk.domain.errors import Forbidden, SeqClash
+from fairdesk.domain.errors import BadPairingCode, ClockAhead, Forbidden, SeqClash
 from fairdesk.domain.model import Op
 from fairdesk.imports import resume_files
-from fairdesk.services import devices
+from fairdesk.services import devices, hub_interviews, op_checks
 from fairdesk.services.session import Clock, utc_now
 from fairdesk.storage import EventStore, device_rows, open_event_file, resumes, sync_rows
-from fairdesk.sync import policy, server, tls
+from fairdesk.sync import pairing, policy, server, tls
+from fairdesk.sync.doorman import HEADER_TIMEOUT_S, Doorman
 from fairdesk.sync.policy import Caller
 from fairdesk.sync.wire import PulledOp, PullPage, ResumeUpload, WireError
 
@@ -42,6 +44,9 @@ SEEN_EVERY_S = 5.0
 
 
 def visit_employer(op: Op, known: dict[str, str]) -> str | None:
+    """The employer a visit or booking op is about, as the hub knows it."""
+    if op.kind in policy.BOOKING_KINDS:
+        return hub_interviews.owner(op, known)
     if op.kind == "visit.record":
         value = op.body.get("employer_id")
         return str(value) if value is not None else None
@@ -110,7 +115,7 @@ class Hub:
                     try:
                         seqs = self._take(item.caller, item.ops, item.pending,
                                           sync_rows.hub_ingest)
-                    except Forbidden as error:  # checked before it wrote anything
+                    except (Forbidden, ClockAhead) as error:  # checked before any write
                         item.error = error
                     else:
                         item.acks = [(op.op_id, seqs[op.op_id]) for op in item.ops]
@@ -135,14 +140,7 @@ class Hub:
               ) -> dict[str, int]:
         """Check and ingest one push in the open transaction; each op's hub sequence."""
         store = self.store
-        # a visit.record names its employer; edits of a visit are looked up
-        visit_ids = {str(op.body.get("id")) for op in ops
-                     if op.kind in policy.VISIT_KINDS and op.kind != "visit.record"}
-        known = sync_rows.visit_employers(store, visit_ids)
-        for op in ops:
-            reason = policy.push_refusal(caller, op, visit_employer(op, known))
-            if reason:
-                raise Forbidden(f"Refused: {reason}.", op_id=op.op_id)
+        op_checks.check(store, caller, ops, _ms(self.clock()))
         added, seqs = ingest(store, ops)
         clash = next((op for op in ops if op.op_id not in seqs), None)
         if clash is not None:  # kept out by UNIQUE (device_id, seq): rolled back
@@ -151,7 +149,7 @@ class Hub:
                            "from a backup?).", op_id=clash.op_id,
                            last_seq=sync_rows.last_device_seq(store, caller.device_id))
         if added:
-            sync_rows.retry_parked(store)
+            sync_rows.retry_parked(store, op_checks.parked_rule(store))
         device_rows.seen(store, caller.device_id, self.clock(), pending)
         return seqs
 
@@ -159,13 +157,18 @@ class Hub:
         if not policy.may_ask_employer(caller, employer):
             raise Forbidden("A booth may ask only for its own employer's data.")
         rows = sync_rows.page(self.store, since, limit)
+        refused = sync_rows.refused_among(self.store, [op.op_id for op, _ in rows])
         visit_ids = {str(op.body.get("id")) for op, _ in rows if op.kind in policy.VISIT_KINDS}
         known = sync_rows.visit_employers(self.store, visit_ids) if visit_ids else {}
-        visible = [PulledOp(op, seq) for op, seq in rows
-                   if policy.may_see(caller, op, visit_employer(op, known))]
+        concerned = hub_interviews.concerned(self.store, caller, [op for op, _ in rows])
+        visible = [PulledOp(op, seq) for op, seq in rows if op.op_id not in refused
+                   and policy.may_see(caller, op, visit_employer(op, known),
+                                      str(op.body.get("candidate_id")) in concerned)]
         stubs: list[dict[str, Any]] = []
         if caller.role == "booth":
             stubs = self._stubs(caller, visible, [op for op, _ in rows])
+            visible = [*hub_interviews.earlier_bookings(self.store, caller, visible, since),
+                       *visible]
         self._touch(caller)
         return PullPage(visible, rows[-1][1] if rows else since, len(rows) == limit, stubs)
 
@@ -175,10 +178,18 @@ class Hub:
         and again of each visited candidate a roster op in this page changed
         (a walk-in whose desk record reached the hub after the booth's visit)."""
         ids = {str(p.op.body["candidate_id"]) for p in visible if p.op.kind == "visit.record"}
+        ids |= hub_interviews.booked_candidates(visible, caller.employer_id)
         changed = {str(op.body.get("id")) for op in page if op.kind in policy.CANDIDATE_KINDS}
         if changed and caller.employer_id:
             ids |= sync_rows.visited_by(self.store, caller.employer_id, changed - ids)
         return sync_rows.candidate_stubs(self.store, ids, policy.STUB_FIELDS)
+
+    def check_secret(self, secret: str) -> None:
+        """:class:`BadPairingCode` unless ``secret`` is an open invitation (read
+        only: ``/api/join`` asks this before it reads the request's body)."""
+        found = device_rows.invite_by_hash(self.store, pairing.secret_hash(secret))
+        if found is None or found["used_at"]:
+            raise BadPairingCode("This pairing code is unknown to the hub or used already.")
 
     def join(self, secret: str, name: str) -> dict[str, Any]:
         answer = devices.redeem(self.store, secret, name, self.clock())
@@ -221,6 +232,10 @@ class Hub:
         self._seen[caller.device_id] = loop_time
         with self.store.transaction():
             device_rows.seen(self.store, caller.device_id, self.clock(), None)
+
+
+def _ms(at: datetime) -> int:
+    return int(at.timestamp() * 1000)
 
 
 def checked_resume(upload: ResumeUpload) -> int | None:
@@ -268,13 +283,22 @@ async def start_hub(path: Path, sock: socket.socket, clock: Clock = utc_now
     store = open_event_file(path)
     hub = Hub(store, clock)
     cert, key, fingerprint = devices.certificate(store)
-    app = server.make_app(hub)
+    runner: web.AppRunner | None = None
+    door = Doorman(lambda: _protocol(runner), tls.server_context(cert, key))
+    app = server.make_app(hub, door)
+    app.on_shutdown.append(lambda _app: door.stop())
     app.on_cleanup.append(lambda _app: _close(store))
-    runner = web.AppRunner(app, access_log=None)
+    # aiohttp's keep-alive timer runs from a connection's first byte until a whole
+    # request arrived: the header-read timeout (a slow client is dropped by it)
+    runner = web.AppRunner(app, access_log=None, keepalive_timeout=HEADER_TIMEOUT_S)
     await runner.setup()
-    site = web.SockSite(runner, sock, ssl_context=tls.server_context(cert, key))
-    await site.start()
+    door.start(sock)
     return runner, fingerprint
+
+
+def _protocol(runner: web.AppRunner | None) -> asyncio.Protocol:
+    assert runner is not None and runner.server is not None, "the runner is set up first"
+    return runner.server()
 
 
 async def _close(store: EventStore) -> None:

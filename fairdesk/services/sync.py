@@ -17,7 +17,6 @@ from typing import Any
 
 from fairdesk.domain.errors import (
     BadPairingCode,
-    Forbidden,
     InvalidField,
     NotPaired,
     SeqClash,
@@ -25,6 +24,7 @@ from fairdesk.domain.errors import (
     Unauthorized,
 )
 from fairdesk.domain.model import Op
+from fairdesk.services import op_checks
 from fairdesk.services.session import Clock, EventSession, open_session, utc_now
 from fairdesk.storage import (
     EventStore,
@@ -272,10 +272,11 @@ class ImportReport:
     resumes: int = 0  # résumé blobs stored by this import
     resumes_already: int = 0  # carried by the file, held before
     refused: tuple[RefusedResume, ...] = ()
+    already: int = 0  # ops of the file the hub held before (only those really held)
 
     def as_dict(self) -> dict[str, Any]:
         return {"device_id": self.device_id, "ops": self.ops, "new": self.new,
-                "already": self.ops - self.new, "resumes": self.resumes,
+                "already": self.already, "resumes": self.resumes,
                 "resumes_already": self.resumes_already,
                 "resumes_refused": len(self.refused),
                 "refused": [r.as_dict() for r in self.refused]}
@@ -296,7 +297,8 @@ def export_ops(device_path: Path, out: Path) -> ExportReport:
     store = open_event_file(device_path)
     try:
         found = device_settings(store)
-        ops = sync_rows.own_ops(store)
+        kinds = push_kinds(store)  # what it would push: not a booth's local card stubs
+        ops = [op for op in sync_rows.own_ops(store) if kinds is None or op.kind in kinds]
         blobs = _own_blobs(store) if sends_resumes(store) else []
         opfile.write(Path(out), found["event_id"], found["device_id"], ops,
                      pairing.secret_hash(found["hub_token"]), blobs)
@@ -338,9 +340,10 @@ def _import(store: EventStore, file: Path, clock: Clock) -> ImportReport:
     if found.event_id != event_rows.get(store).id:
         raise TamperedFile(f"{file.name} belongs to another event.")
     caller = policy.Caller(device["id"], device["role"], device["employer_id"], device["desk"])
-    new = _ingest(store, caller, found.ops)
+    new, held = _ingest(store, caller, found.ops, file, clock())
     stored, already, refused = _store_resumes(store, caller, file, found.resumes, clock)
-    return ImportReport(found.device_id, len(found.ops), new, stored, already, tuple(refused))
+    return ImportReport(found.device_id, len(found.ops), new, stored, already, tuple(refused),
+                        held)
 
 
 def _store_resumes(store: EventStore, caller: policy.Caller, file: Path,
@@ -376,15 +379,18 @@ def _store_resumes(store: EventStore, caller: policy.Caller, file: Path,
     return stored, already, refused
 
 
-def _ingest(store: EventStore, caller: policy.Caller, ops: list[Op]) -> int:
-    allowed = [op for op in ops if policy.may_push_kind(caller.role, op.kind)]
+def _ingest(store: EventStore, caller: policy.Caller, ops: list[Op], file: Path,
+            now: datetime) -> tuple[int, int]:
+    """Take every op of the file, or none: an op the device's role may not
+    emit (the hub's own rule, :mod:`fairdesk.services.op_checks`) or stamped
+    too far ahead refuses the file whole. Returns (new, held before)."""
     with store.transaction():
-        for op in allowed:
-            if op.device_id != caller.device_id:
-                raise Forbidden(f"Op {op.op_id} in the file was made by another device.")
-        new = sum(sync_rows.ingest_one(store, op) for op in allowed)
-        held = sync_rows.hub_seqs(store, [op.op_id for op in allowed])
-        clash = next((op for op in allowed if op.op_id not in held), None)
+        op_checks.check(store, caller, ops, int(now.timestamp() * 1000),
+                        f" {file.name} (nothing was taken)")
+        before = set(sync_rows.hub_seqs(store, [op.op_id for op in ops]))
+        new = sum(sync_rows.ingest_one(store, op) for op in ops)
+        held = sync_rows.hub_seqs(store, [op.op_id for op in ops])
+        clash = next((op for op in ops if op.op_id not in held), None)
         if clash is not None:  # kept out by UNIQUE (device_id, seq): all rolled back
             raise SeqClash(f"Op {clash.op_id} in the file: this device already sent another "
                            f"op as its number {clash.seq} (was its event file copied or "
@@ -393,5 +399,5 @@ def _ingest(store: EventStore, caller: policy.Caller, ops: list[Op]) -> int:
                            "network with --renumber, then export again.",
                            op_id=clash.op_id,
                            last_seq=sync_rows.last_device_seq(store, caller.device_id))
-        sync_rows.retry_parked(store)
-    return new
+        sync_rows.retry_parked(store, op_checks.parked_rule(store))
+    return new, len(before)

@@ -118,7 +118,7 @@ def candidate_row(op: Op, created_at: str | None = None) -> dict[str, Any]:
     fields["ref"] = op.body["ref"]
     row = {f: projection._db_value(f, v) for f, v in fields.items()}
     row.update(id=op.body["id"], created_at=created_at or codec.ts(op.at),
-               clocks=json.dumps(dict.fromkeys(fields, op.hlc)))
+               clocks=codec.json_text(dict.fromkeys(fields, op.hlc)))
     row["search_text"] = projection.search_text(row)
     return row
 

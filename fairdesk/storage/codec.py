@@ -26,6 +26,14 @@ def body_text(body: dict[str, Any]) -> str:
     return orjson.dumps(body, option=orjson.OPT_SORT_KEYS).decode()
 
 
+def json_text(value: Any) -> str:
+    """A column's JSON (lists, clocks): compact, UTF-8 not escaped, through orjson.
+
+    Rows written before hold the standard library's spacing; both read the same.
+    """
+    return orjson.dumps(value).decode()
+
+
 def parse_ts(text: str) -> datetime:
     return datetime.fromisoformat(text).astimezone(UTC)
 

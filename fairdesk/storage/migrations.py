@@ -224,11 +224,59 @@ CREATE TABLE resume_uploads (                   -- a desk's blobs the hub answer
 CREATE INDEX candidates_resume_sha ON candidates(resume_sha) WHERE resume_sha IS NOT NULL;
 """
 
+# Ops a hub took in but refused when it could finally check them (issue 13): a
+# parked op whose record turned out to be another employer's. Kept in the log
+# (its device holds the acknowledgement), never projected, never pulled.
+_V5 = """
+CREATE TABLE refused_ops (
+    op_id TEXT PRIMARY KEY REFERENCES ops(op_id),
+    reason TEXT NOT NULL DEFAULT ''
+);
+"""
+
+# Phase Two interviews (issue 15). Slots are made by the organizer; bookings
+# are facts from any device. A booking carries its slot's times and employer
+# name, so a booth that holds no other employer's slots still knows when a
+# candidate's other interviews are. No foreign key to slots or employers for
+# that reason; ``state`` is decided by fairdesk.storage.interviews.
+_V6 = """
+CREATE TABLE interview_slots (
+    id TEXT PRIMARY KEY,                        -- UUIDv7
+    employer_id TEXT NOT NULL REFERENCES employers(id) ON DELETE CASCADE,
+    day TEXT NOT NULL,                          -- YYYY-MM-DD at the venue
+    start_time TEXT NOT NULL,                   -- HH:MM, venue-local
+    end_time TEXT NOT NULL,
+    room TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX interview_slots_employer ON interview_slots(employer_id, day, start_time);
+
+CREATE TABLE interview_bookings (
+    id TEXT PRIMARY KEY,                        -- UUIDv7 of the booking
+    slot_id TEXT NOT NULL,
+    candidate_id TEXT NOT NULL REFERENCES candidates(id) ON DELETE CASCADE,
+    employer_id TEXT NOT NULL,
+    employer_name TEXT NOT NULL DEFAULT '',
+    day TEXT NOT NULL,
+    start_time TEXT NOT NULL,
+    end_time TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    hlc TEXT NOT NULL,                          -- of its booking.add: earlier stands
+    state TEXT NOT NULL DEFAULT 'booked' CHECK (state IN ('booked', 'clash', 'removed')),
+    booked_at TEXT NOT NULL,
+    removed_at TEXT
+);
+CREATE INDEX interview_bookings_slot ON interview_bookings(slot_id);
+CREATE INDEX interview_bookings_candidate ON interview_bookings(candidate_id, day);
+CREATE INDEX interview_bookings_employer ON interview_bookings(employer_id, state);
+CREATE INDEX ops_booking_candidate ON ops(json_extract(body, '$.candidate_id'))
+    WHERE kind IN ('booking.add', 'booking.remove');
+"""
+
 # Kiosks pair like desks (issue 17): the role checks of devices and
 # sync_invites let 'kiosk' in. SQLite cannot alter a CHECK, so both tables are
 # rebuilt with every column they hold and copied across.
-_V_KIOSK = """
-CREATE TABLE devices_v5 (
+_V7 = """
+CREATE TABLE devices_v7 (
     id TEXT PRIMARY KEY,
     name TEXT NOT NULL DEFAULT '',
     role TEXT NOT NULL CHECK (role IN ('organizer', 'desk', 'booth', 'kiosk')),
@@ -240,14 +288,14 @@ CREATE TABLE devices_v5 (
     last_seen_at TEXT,
     pending INTEGER NOT NULL DEFAULT 0
 );
-INSERT INTO devices_v5 (id, name, role, employer_id, desk, token_hash, paired_at, revoked_at,
+INSERT INTO devices_v7 (id, name, role, employer_id, desk, token_hash, paired_at, revoked_at,
                         last_seen_at, pending)
 SELECT id, name, role, employer_id, desk, token_hash, paired_at, revoked_at, last_seen_at,
        pending FROM devices;
 DROP TABLE devices;
-ALTER TABLE devices_v5 RENAME TO devices;
+ALTER TABLE devices_v7 RENAME TO devices;
 
-CREATE TABLE sync_invites_v5 (
+CREATE TABLE sync_invites_v7 (
     id TEXT PRIMARY KEY,
     secret_hash TEXT NOT NULL UNIQUE,
     role TEXT NOT NULL CHECK (role IN ('desk', 'booth', 'kiosk')),
@@ -258,12 +306,12 @@ CREATE TABLE sync_invites_v5 (
     used_at TEXT,
     device_id TEXT
 );
-INSERT INTO sync_invites_v5 (id, secret_hash, role, employer_id, desk, created_at, expires_at,
+INSERT INTO sync_invites_v7 (id, secret_hash, role, employer_id, desk, created_at, expires_at,
                              used_at, device_id)
 SELECT id, secret_hash, role, employer_id, desk, created_at, expires_at, used_at, device_id
 FROM sync_invites;
 DROP TABLE sync_invites;
-ALTER TABLE sync_invites_v5 RENAME TO sync_invites;
+ALTER TABLE sync_invites_v7 RENAME TO sync_invites;
 """
 
 MIGRATIONS: list[tuple[int, str]] = [
@@ -271,7 +319,9 @@ MIGRATIONS: list[tuple[int, str]] = [
     (2, _V2),
     (3, _V3),
     (4, _V4),
-    (5, _V_KIOSK),
+    (5, _V5),
+    (6, _V6),
+    (7, _V7),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -12,10 +12,10 @@ import logging
 from datetime import datetime
 from typing import Any
 
-from fairdesk.domain.clock import HybridClock
+from fairdesk.domain.clock import HybridClock, wall_ms
 from fairdesk.domain.ids import new_id
 from fairdesk.domain.model import Op
-from fairdesk.storage import codec, projection
+from fairdesk.storage import clock_heal, codec, projection
 from fairdesk.storage.store import EventStore
 
 log = logging.getLogger(__name__)
@@ -35,8 +35,9 @@ def device_id(store: EventStore) -> str:
 def _clock(store: EventStore) -> HybridClock:
     clock = store.cache.get("clock")
     if clock is None:
-        last = store.scalar("SELECT MAX(hlc) FROM ops")
-        clock = HybridClock(device_id(store), last=last)
+        now = wall_ms()
+        clock_heal.heal(store, now)  # a poisoned stamp never starts it
+        clock = HybridClock(device_id(store), last=clock_heal.newest_sound(store, now))
         store.cache["clock"] = clock
     assert isinstance(clock, HybridClock)
     return clock

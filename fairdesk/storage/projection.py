@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from fairdesk.domain.model import Op
 from fairdesk.domain.text import digits, fold
-from fairdesk.storage import codec
+from fairdesk.storage import codec, interviews
 
 if TYPE_CHECKING:
     from fairdesk.storage.store import EventStore
@@ -34,7 +34,7 @@ VISIT_FIELDS = ("rating", "tags", "notes", "shortlist")
 
 def _db_value(field: str, value: Any) -> Any:
     if field in LIST_FIELDS or field == "branding":
-        return json.dumps(value, ensure_ascii=False)
+        return codec.json_text(value)
     if isinstance(value, bool):
         return int(value)
     return value
@@ -54,7 +54,7 @@ def _lww(store: EventStore, table: str, key: str, fields: dict[str, Any], hlc: s
     values = [_db_value(f, v) for f, v in newer.items()]
     store.execute(
         f"UPDATE {table} SET {sets}, clocks = ? WHERE id = ?",
-        (*values, json.dumps(clocks), key),
+        (*values, codec.json_text(clocks), key),
     )
 
 
@@ -95,10 +95,10 @@ def _event_create(store: EventStore, op: Op) -> None:
     store.table("event").insert(
         {
             "id": b["id"], "name": b["name"], "venue": b.get("venue", ""),
-            "timezone": b.get("timezone", "UTC"), "days": json.dumps(b.get("days", [])),
+            "timezone": b.get("timezone", "UTC"), "days": codec.json_text(b.get("days", [])),
             "created_at": b["created_at"], "public_key": bytes.fromhex(b["public_key"]),
-            "branding": json.dumps(b.get("branding", {})),
-            "clocks": json.dumps(dict.fromkeys(EVENT_FIELDS, op.hlc)),
+            "branding": codec.json_text(b.get("branding", {})),
+            "clocks": codec.json_text(dict.fromkeys(EVENT_FIELDS, op.hlc)),
         },
         ignore=True,
     )
@@ -113,7 +113,7 @@ def _employer_upsert(store: EventStore, op: Op) -> None:
     fields = _pick(op.body, EMPLOYER_FIELDS)
     if store.scalar("SELECT 1 FROM employers WHERE id = ?", (key,)) is None:
         row = {f: _db_value(f, v) for f, v in fields.items()}
-        row.update(id=key, clocks=json.dumps(dict.fromkeys(fields, op.hlc)))
+        row.update(id=key, clocks=codec.json_text(dict.fromkeys(fields, op.hlc)))
         store.table("employers").insert(row)
     else:
         _lww(store, "employers", key, fields, op.hlc)
@@ -131,7 +131,7 @@ def _candidate_add(store: EventStore, op: Op) -> None:
         row = {f: _db_value(f, v) for f, v in fields.items()}
         row.update(
             id=key, created_at=codec.ts(op.at),
-            clocks=json.dumps(dict.fromkeys(fields, op.hlc)),
+            clocks=codec.json_text(dict.fromkeys(fields, op.hlc)),
         )
         row["search_text"] = search_text(row)
         store.insert("candidates", row)
@@ -217,6 +217,9 @@ HANDLERS: dict[str, Callable[[EventStore, Op], None]] = {
     "visit.record": _visit_record,
     "visit.update": _visit_update,
     "visit.unrecord": _visit_unrecord,
+    "slot.add": interviews.project_slot_add,
+    "booking.add": interviews.project_booking_add,
+    "booking.remove": interviews.project_booking_remove,
 }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from typing import Any
 
 from fairdesk.domain.model import Op
@@ -23,7 +23,11 @@ CURSOR_KEY = "sync.cursor"
 _TARGETS = {
     "visit.update": "visits", "visit.unrecord": "visits", "candidate.update": "candidates",
     "checkin.undo": "checkins", "event.update": "event",
+    "booking.remove": "interview_bookings",
 }
+# A booking waits for its candidate (a booth's stub or the desk's record).
+_PARENTS = {"booking.add": (("candidate_id", "candidates"),),
+            "slot.add": (("employer_id", "employers"),)}
 
 
 log = logging.getLogger(__name__)
@@ -31,6 +35,9 @@ log = logging.getLogger(__name__)
 # a missing or mistyped body field (a list where SQLite wants text:
 # ProgrammingError), or a constraint.
 _FAILURES = (KeyError, TypeError, ValueError, sqlite3.IntegrityError, sqlite3.ProgrammingError)
+
+
+Refuse = Callable[[Op], "str | None"]
 
 
 class _MissingParent(Exception):
@@ -43,6 +50,9 @@ def _check_target(store: EventStore, op: Op) -> None:
         f"SELECT 1 FROM {table} WHERE id = ?", (op.body.get("id"),)
     ) is None:
         raise _MissingParent(f"{op.kind}: {table} {op.body.get('id')} not here yet")
+    for field, parent in _PARENTS.get(op.kind, ()):
+        if store.scalar(f"SELECT 1 FROM {parent} WHERE id = ?", (op.body.get(field),)) is None:
+            raise _MissingParent(f"{op.kind}: {parent} {op.body.get(field)} not here yet")
 
 
 # ---------------------------------------------------------------- device side
@@ -189,8 +199,13 @@ def ingest_one(store: EventStore, op: Op) -> int:
     return int(added)
 
 
-def retry_parked(store: EventStore) -> int:
-    """Project parked ops whose parents have arrived; returns how many remain."""
+def retry_parked(store: EventStore, refuse: Refuse | None = None) -> int:
+    """Project parked ops whose parents have arrived; returns how many remain.
+
+    ``refuse`` (the hub's role rule) is asked again of each parked op about to
+    be projected, now that its record is here: an op it refuses is dropped
+    from the parked ops and kept as refused (never projected, never pulled).
+    """
     ids = [r["op_id"] for r in store.rows("SELECT op_id FROM parked_ops")]
     if not ids:
         return 0
@@ -199,14 +214,30 @@ def retry_parked(store: EventStore) -> int:
         store.execute("SAVEPOINT parked")
         try:
             _check_target(store, op)
-            oplog.project(store, op)
+            reason = refuse(op) if refuse is not None else None
+            if reason is None:
+                oplog.project(store, op)
         except (_MissingParent, *_FAILURES):
             store.execute("ROLLBACK TO parked")
             store.execute("RELEASE parked")
             continue
+        if reason is not None:
+            log.warning("parked op %s refused: %s", op.op_id, reason)
+            store.execute("INSERT OR IGNORE INTO refused_ops (op_id, reason) VALUES (?, ?)",
+                          (op.op_id, reason[:200]))
         store.execute("DELETE FROM parked_ops WHERE op_id = ?", (op.op_id,))
         store.execute("RELEASE parked")
     return int(store.scalar("SELECT COUNT(*) FROM parked_ops"))
+
+
+def refused_count(store: EventStore) -> int:
+    return int(store.scalar("SELECT COUNT(*) FROM refused_ops"))
+
+
+def table_visit_employer(store: EventStore, visit_id: str) -> str | None:
+    """The employer of a visit the visits table holds (``None``: not there)."""
+    value = store.scalar("SELECT employer_id FROM visits WHERE id = ?", (visit_id,))
+    return None if value is None else str(value)
 
 
 def parked_count(store: EventStore) -> int:
@@ -336,6 +367,15 @@ def page(store: EventStore, since: int, limit: int) -> list[tuple[Op, int]]:
         "SELECT * FROM ops WHERE hub_seq > ? ORDER BY hub_seq LIMIT ?", (since, limit)
     )
     return [(codec.op(row), int(row["hub_seq"])) for row in rows]
+
+
+def refused_among(store: EventStore, op_ids: list[str]) -> set[str]:
+    """Those of ``op_ids`` the hub refused after taking them in (never pulled)."""
+    if not op_ids or store.scalar("SELECT 1 FROM refused_ops LIMIT 1") is None:
+        return set()
+    return {str(r[0]) for r in store.db.conn.execute(
+        "SELECT r.op_id FROM json_each(?) AS j CROSS JOIN refused_ops AS r ON r.op_id = j.value",
+        (json.dumps(op_ids),))}
 
 
 def last_device_seq(store: EventStore, device_id: str) -> int:

@@ -67,6 +67,10 @@ class HubClient:
     def join(self, name: str) -> dict[str, Any]:
         return self._call("POST", "/api/join", body={"name": name})
 
+    def ping(self) -> dict[str, Any]:
+        """``{"device_id", "role", "time"}``: the hub knows this device's token."""
+        return self._call("GET", "/api/ping")
+
     def signing_key(self) -> dict[str, Any]:
         return self._call("GET", "/api/signing-key")
 

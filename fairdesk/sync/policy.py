@@ -13,6 +13,12 @@ push only what their role may send, so nothing waits forever for the hub).
   stub of each candidate those visits reference: the card's columns (name,
   ref, roles, languages, education, district, experience), never contact
   details or consent; sent again whenever the hub learns more of them.
+- **booth**, Phase Two (issue 15): also sends bookings of its own employer's
+  slots (``booking.add`` / ``booking.remove``); sees its own employer's slots
+  and bookings, and the bookings other employers made of a candidate it has
+  visited or booked. A booking carries only the slot's ids and times and the
+  employer's name, so that is all a booth learns of another employer's
+  interview: no slot list, room, notes or ratings of theirs.
 - **kiosk** (self check-in, issue 17): sends check-ins and badge prints
   only (no walk-ins, no edits); sees what a desk sees for checking in and
   printing (the event with the signing key, the roster, check-ins and
@@ -24,6 +30,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from fairdesk.domain import clock, ids
 from fairdesk.domain.model import Op
 
 VISIT_KINDS = frozenset({"visit.record", "visit.update", "visit.unrecord"})
@@ -31,13 +38,15 @@ ROSTER_KINDS = frozenset({
     "candidate.add", "candidate.update", "checkin.add", "checkin.undo", "badge.print",
 })
 EVENT_KINDS = frozenset({"event.create", "event.update"})
+BOOKING_KINDS = frozenset({"booking.add", "booking.remove"})
+SLOT_KINDS = frozenset({"slot.add"})
 KIOSK_KINDS = frozenset({"checkin.add", "badge.print"})
 PUSH_KINDS: dict[str, frozenset[str]] = {
-    "desk": ROSTER_KINDS, "booth": VISIT_KINDS, "kiosk": KIOSK_KINDS,
+    "desk": ROSTER_KINDS, "booth": VISIT_KINDS | BOOKING_KINDS, "kiosk": KIOSK_KINDS,
 }
 SEE_KINDS: dict[str, frozenset[str]] = {
     "desk": EVENT_KINDS | ROSTER_KINDS | {"employer.upsert"},
-    "booth": EVENT_KINDS | VISIT_KINDS | {"employer.upsert"},
+    "booth": EVENT_KINDS | VISIT_KINDS | BOOKING_KINDS | SLOT_KINDS | {"employer.upsert"},
     "kiosk": EVENT_KINDS | ROSTER_KINDS,
 }
 # The candidate columns a booth gets: what its card shows, nothing to contact.
@@ -61,24 +70,56 @@ def may_push_kind(role: str, kind: str) -> bool:
     return role == "organizer" or kind in PUSH_KINDS.get(role, frozenset())
 
 
-def push_refusal(caller: Caller, op: Op, visit_employer: str | None) -> str | None:
-    """Why the hub refuses ``op`` from ``caller`` (``None``: accepted).
+def op_refusal(caller: Caller, op: Op, owner: str | None) -> str | None:
+    """Why ``caller`` may not emit ``op`` (``None``: it may): the one rule of
+    every way an op comes in (a push, a USB file, a parked op applied later).
 
-    ``visit_employer`` is the employer of the visit a visit op is about, as
-    the hub knows it (``None`` when the hub has not seen the visit yet).
+    ``owner`` is the employer of the visit a visit op is about, as the
+    receiver knows it (``None``: unknown yet). A booth's ``visit.record``
+    proves its visit is its own: the id must be the uuid5 of the booth's own
+    employer and the candidate the body names (the one id every device mints
+    for that pair), and the body's employer the booth's. An edit or an undo
+    names only the visit id, so the receiver must know that visit as the
+    booth's own; one it does not know is refused, never parked (a booth edits
+    only visits it recorded or pulled, which the hub holds before them).
     """
     if op.device_id != caller.device_id:
         return f"op {op.op_id} was made by another device"
     if not may_push_kind(caller.role, op.kind):
-        return f"a {caller.role} may not send {op.kind} ops"
-    if caller.role == "booth":
-        employer = op.body.get("employer_id") if op.kind == "visit.record" else visit_employer
-        if employer is not None and employer != caller.employer_id:
-            return "a booth may send only its own employer's visits"
+        return f"a {caller.role} may not send {op.kind} ops (op {op.op_id})"
+    if caller.role != "booth":
+        return None
+    own = caller.employer_id
+    if op.kind in BOOKING_KINDS:
+        # the hub's own record (the slot's or the booking's employer) and the body's
+        if {op.body.get("employer_id"), owner} != {own}:
+            return f"op {op.op_id}: a booth may book only its own employer's interviews"
+        return None
+    if owner is not None and owner != own:
+        return f"op {op.op_id} changes another employer's visit"
+    if op.kind == "visit.record":
+        body = op.body
+        if body.get("employer_id") != own:
+            return f"op {op.op_id} records a visit of another employer"
+        if owner is None and body.get("id") != ids.visit_id(str(own),
+                                                            str(body.get("candidate_id"))):
+            return (f"op {op.op_id}: a visit's id must be the one of this booth's employer "
+                    "and its candidate")
+        return None
+    if owner is None:
+        return f"op {op.op_id} changes visit {op.body.get('id')!r}, not one of this booth's"
     return None
 
 
-def may_see(caller: Caller, op: Op, visit_employer: str | None) -> bool:
+def clock_ahead(ops: list[Op], now_ms: int) -> Op | None:
+    """The first op stamped more than the bounded skew ahead of ``now_ms``
+    (the receiver's clock), refused at the hub and in a USB file."""
+    return next((op for op in ops if clock.too_far_ahead(op.hlc, now_ms)), None)
+
+
+def may_see(caller: Caller, op: Op, visit_employer: str | None,
+            concerned: bool = False) -> bool:
+    """``concerned``: a booking op is about a candidate this booth visited or booked."""
     if caller.role == "organizer":
         return True
     if op.kind not in SEE_KINDS.get(caller.role, frozenset()):
@@ -89,6 +130,10 @@ def may_see(caller: Caller, op: Op, visit_employer: str | None) -> bool:
         return bool(op.body.get("id") == caller.employer_id)
     if op.kind in VISIT_KINDS:
         return visit_employer is not None and visit_employer == caller.employer_id
+    if op.kind in SLOT_KINDS:
+        return bool(op.body.get("employer_id") == caller.employer_id)
+    if op.kind in BOOKING_KINDS:
+        return op.body.get("employer_id") == caller.employer_id or concerned
     return True
 
 

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from aiohttp import web
+from aiohttp.typedefs import Middleware
 
 from fairdesk.domain.errors import (
     BadPairingCode,
@@ -22,6 +24,7 @@ from fairdesk.domain.errors import (
     SeqClash,
     Unauthorized,
 )
+from fairdesk.sync.doorman import Doorman
 from fairdesk.sync.policy import Caller, may_upload_resumes
 from fairdesk.sync.wire import (
     MAX_BATCH,
@@ -33,16 +36,21 @@ from fairdesk.sync.wire import (
     dumps,
     loads,
     ops_from_wire,
+    whole,
 )
 
 log = logging.getLogger(__name__)
-MAX_BODY = 32 * 1024 * 1024
+MAX_BODY = 32 * 1024 * 1024  # an authenticated body (a résumé is at most 20 MB)
+MAX_JOIN_BODY = 4096  # a join names the device: a few bytes
+MAX_UNTRUSTED = 32  # requests in flight on connections not yet authenticated
+CALLER = web.RequestKey("caller", Caller)
 _STATUS = {Unauthorized: 401, BadPairingCode: 401, Forbidden: 403, SeqClash: 409,
            TooLarge: 413, WireError: 400}
 
 
 class HubBackend(Protocol):
     def authenticate(self, token: str) -> Caller: ...
+    def check_secret(self, secret: str) -> None: ...
     async def push_soon(self, caller: Caller, ops: list[Any], pending: int
                         ) -> list[tuple[str, int]]: ...
     def pull(self, caller: Caller, since: int, limit: int, employer: str | None) -> PullPage: ...
@@ -64,6 +72,30 @@ async def _errors(request: web.Request, handler: Handler) -> web.StreamResponse:
         return _answer(error.as_dict(), status=status)
 
 
+def _guard(doorman: Doorman) -> Middleware:
+    """At most :data:`MAX_UNTRUSTED` requests at once on connections that have
+    not authenticated yet (503 beyond); a connection whose request was
+    authenticated is trusted by the doorman (never dropped for room)."""
+    untrusted = [0]
+
+    @web.middleware
+    async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
+        if doorman.trusted(request.protocol):
+            return await handler(request)
+        if untrusted[0] >= MAX_UNTRUSTED:
+            return _answer({"code": "busy", "message": "The hub is busy; try again."}, 503)
+        untrusted[0] += 1
+        try:
+            response = await handler(request)
+        finally:
+            untrusted[0] -= 1
+        if request.get(CALLER) is not None:
+            doorman.trust(request.protocol)
+        return response
+
+    return guard
+
+
 def _answer(data: Any, status: int = 200) -> web.Response:
     """A JSON answer, encoded by the wire's encoder (orjson)."""
     return web.Response(body=dumps(data), status=status, content_type="application/json")
@@ -77,36 +109,45 @@ def _bearer(request: web.Request) -> str:
     return token.strip()
 
 
-async def _json(request: web.Request) -> dict[str, Any]:
-    raw = loads(await request.read())
+async def _json(request: web.Request, limit: int | None = None) -> dict[str, Any]:
+    if limit is not None:
+        if request.content_length is not None and request.content_length > limit:
+            raise TooLarge(f"This request's body may be at most {limit} bytes.")
+        data = await request.content.read(limit + 1)
+        if len(data) > limit:
+            raise TooLarge(f"This request's body may be at most {limit} bytes.")
+    else:
+        data = await request.read()
+    raw = loads(data)
     if not isinstance(raw, dict):
         raise WireError("The request body must be a JSON object.")
     return raw
 
 
 def _int(request: web.Request, name: str, default: int, upper: int | None = None) -> int:
-    try:
-        value = int(request.query.get(name, default))
-    except ValueError as error:
-        raise WireError(f"{name} must be a whole number.") from error
-    if value < 0:
-        raise WireError(f"{name} must not be negative.")
+    value = whole(request.query.get(name, default), name)
     return min(value, upper) if upper else value
 
 
-def make_app(backend: HubBackend) -> web.Application:
-    """The hub application; ``backend`` does the database work."""
+def make_app(backend: HubBackend, doorman: Doorman | None = None) -> web.Application:
+    """The hub application; ``backend`` does the database work, ``doorman``
+    (when it serves the connections) learns which ones are authenticated."""
+
+    def authenticate(request: web.Request) -> Caller:
+        caller = backend.authenticate(_bearer(request))
+        request[CALLER] = caller
+        return caller
 
     async def push(request: web.Request) -> web.Response:
-        caller = backend.authenticate(_bearer(request))
+        caller = authenticate(request)
         body = await _json(request)
         ops = ops_from_wire(body.get("ops"))
-        pending = body.get("pending", 0)
-        acks = await backend.push_soon(caller, ops, pending if isinstance(pending, int) else 0)
+        pending = whole(body.get("pending", 0), "pending")
+        acks = await backend.push_soon(caller, ops, pending)
         return _answer({"acked": [{"op_id": o, "hub_seq": s} for o, s in acks]})
 
     async def pull(request: web.Request) -> web.Response:
-        caller = backend.authenticate(_bearer(request))
+        caller = authenticate(request)
         since = _int(request, "since", 0)
         limit = max(1, _int(request, "limit", 500, MAX_BATCH))
         page = backend.pull(caller, since, limit, request.query.get("employer"))
@@ -114,16 +155,17 @@ def make_app(backend: HubBackend) -> web.Application:
 
     async def join(request: web.Request) -> web.Response:
         secret = _bearer(request)
-        body = await _json(request)
+        backend.check_secret(secret)  # before a byte of the body is read
+        body = await _json(request, MAX_JOIN_BODY)
         return _answer(backend.join(secret, str(body.get("name", ""))[:80]))
 
     async def signing_key(request: web.Request) -> web.Response:
-        caller = backend.authenticate(_bearer(request))
+        caller = authenticate(request)
         return _answer(backend.signing_key(caller))
 
     async def resume(request: web.Request) -> web.Response:
         """One résumé blob from a desk: the body is the bytes, the query names them."""
-        caller = backend.authenticate(_bearer(request))
+        caller = authenticate(request)
         if not may_upload_resumes(caller):  # refused before its bytes are read
             raise Forbidden("Only desks send résumés; a booth never holds one.")
         if request.content_length is not None and request.content_length > MAX_RESUME_BYTES:
@@ -133,10 +175,13 @@ def make_app(backend: HubBackend) -> web.Application:
         return _answer(await backend.receive_resume(caller, upload))
 
     async def ping(request: web.Request) -> web.Response:
-        caller = backend.authenticate(_bearer(request))
-        return _answer({"device_id": caller.device_id, "role": caller.role})
+        caller = authenticate(request)
+        # "time": the hub's clock, for a device's readiness check (fairdesk doctor).
+        return _answer({"device_id": caller.device_id, "role": caller.role,
+                        "time": datetime.now(UTC).isoformat()})
 
-    app = web.Application(middlewares=[_errors], client_max_size=MAX_BODY)
+    middlewares: list[Middleware] = [_errors] if doorman is None else [_guard(doorman), _errors]
+    app = web.Application(middlewares=middlewares, client_max_size=MAX_BODY)
     app.router.add_post("/api/push", push)
     app.router.add_get("/api/pull", pull)
     app.router.add_post("/api/join", join)

@@ -14,10 +14,13 @@ from typing import Any
 
 import orjson
 
+from fairdesk.domain import clock
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.domain.model import Op
 
 MAX_BATCH = 1000  # ops per push or pull page
+MAX_INT = 2**63 - 1  # SQLite's largest integer: every number on the wire fits
+MAX_DEPTH = 16  # an op body's nesting (the real ones are 2 deep)
 _FIELDS = ("op_id", "device_id", "seq", "kind", "at", "hlc", "body")
 
 
@@ -73,9 +76,9 @@ class ResumeUpload:
                            f"({len(data) / 1024 / 1024:.1f} MB).")
         if not data:
             raise WireError(f"Résumé {sha[:12]}: the request holds no bytes.")
-        pending = str(query.get("pending", ""))
+        pending = query.get("pending")
         return cls(sha, str(query.get("name", ""))[:255], mime, data,
-                   int(pending) if pending.isdigit() else None)
+                   None if pending in (None, "") else whole(pending, "pending"))
 
 
 def dumps(data: Any) -> bytes:
@@ -119,15 +122,49 @@ def op_from_wire(raw: Any) -> Op:
             and isinstance(kind, str) and kind and isinstance(at, str) and at
             and isinstance(hlc, str) and hlc):
         raise WireError(f"Op {raw.get('op_id')!r}: op_id, device_id, kind, at and hlc are text.")
-    if not isinstance(seq, int) or seq < 1 or not isinstance(body, dict):
-        raise WireError(f"Op {op_id!r}: seq must be a positive integer, body an object.")
+    if (not isinstance(seq, int) or isinstance(seq, bool) or not 1 <= seq <= MAX_INT
+            or not isinstance(body, dict)):
+        raise WireError(f"Op {op_id!r}: seq must be a positive integer below 2**63, "
+                        "body an object.", field="seq")
+    if depth(body) > MAX_DEPTH:
+        raise WireError(f"Op {op_id!r}: body is nested deeper than {MAX_DEPTH} levels.",
+                        field="body")
     try:
         when = datetime.fromisoformat(at).astimezone(UTC)
     except ValueError as error:
         raise WireError(f"Op {op_id!r}: bad time {at!r}.") from error
-    if hlc.count(".") < 2:
-        raise WireError(f"Op {op_id!r}: bad clock stamp {hlc!r}.")
+    if not clock.is_stamp(hlc):
+        raise WireError(f"Op {op_id!r}: hlc {hlc[:40]!r} is not a clock stamp (wall ms in 13 "
+                        "digits, a counter in 4, the device).", field="hlc")
     return Op(op_id, device_id, seq, kind, when, hlc, body)
+
+
+def depth(value: Any) -> int:
+    """How deeply ``value`` nests lists and objects (a scalar: 0), without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        children = item.values() if isinstance(item, dict) else item \
+            if isinstance(item, list) else None
+        if children is None:
+            continue
+        deepest = max(deepest, level)
+        if deepest > MAX_DEPTH:
+            return deepest
+        stack.extend((child, level + 1) for child in children)
+    return deepest
+
+
+def whole(value: Any, name: str, upper: int = MAX_INT) -> int:
+    """``value`` as a whole number from 0 to ``upper``; :class:`WireError` naming ``name``."""
+    if isinstance(value, str):
+        text = value.strip()
+        if not (text.isascii() and text.isdigit()) or len(text) > 19:
+            raise WireError(f"{name} must be a whole number from 0 to {upper}.", field=name)
+        value = int(text)
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= upper:
+        raise WireError(f"{name} must be a whole number from 0 to {upper}.", field=name)
+    return value
 
 
 def ops_from_wire(raw: Any, limit: int = MAX_BATCH) -> list[Op]:

@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from fairdesk.services.booth import BoothCard
+from fairdesk.ui.booth.interview_panel import InterviewPanel
 from fairdesk.ui.booth.presenters.booth import NOTES_DEBOUNCE_MS, BoothPresenter
+from fairdesk.ui.booth.presenters.interviews import InterviewPresenter
 from fairdesk.ui.common.widgets import label
 
 TOUCH = 56  # px: comfortably above 9 mm on a 10" 1280×800 tablet
@@ -37,6 +39,10 @@ class CandidateCard(QStackedWidget):
     def __init__(self, presenter: BoothPresenter) -> None:
         super().__init__()
         self.presenter = presenter
+        self.booking = InterviewPresenter(presenter.session, presenter.employer)
+        self.booking.on_booked = presenter.refresh_card
+        self.booking.on_message = lambda message: presenter.say(message.level, message.text,
+                                                                message.code)
         self._shown: str | None = None
         self.empty = label("Scan a badge\n\nHold it under the scanner or the camera,\n"
                            "or type the ref code (like C-0147) and press Enter.", "bigEmpty")
@@ -77,6 +83,8 @@ class CandidateCard(QStackedWidget):
         self.notes.textChanged.connect(
             lambda: self.presenter.notes_edited(self.notes.toPlainText()))
         box.addWidget(self.notes, 1)
+        self.interviews = InterviewPanel(self.booking)
+        box.addWidget(self.interviews)
         box.addLayout(self._actions())
         return page
 
@@ -143,6 +151,7 @@ class CandidateCard(QStackedWidget):
         for n, button in enumerate(self.stars, start=1):
             button.setChecked(card.rating == n)
         self._tags(card)
+        self.booking.show(card.candidate_id)
         self.phase_two.setChecked(card.shortlist)
         self.phase_two.setText("✓ Phase Two" if card.shortlist else "Phase Two")
         if self._shown != card.visit_id:  # never overwrite notes being typed

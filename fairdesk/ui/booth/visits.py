@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,6 +28,17 @@ RATINGS = (("Any rating", None), ("Not rated", 0), ("★ 5", 5), ("★ 4 and up"
            ("★ 3 and up", 3), ("★ 2 and up", 2))
 
 
+class _Visitors(RowsModel):
+    """The rows, with "clash: rebook" in red."""
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
+            text = super().data(index, Qt.ItemDataRole.DisplayRole)
+            return QBrush(QColor("#b3141c")) if str(text).startswith("clash") else None
+        return super().data(index, role)
+
+
 class VisitList(QWidget):
     def __init__(self, presenter: BoothPresenter) -> None:
         super().__init__()
@@ -41,7 +55,7 @@ class VisitList(QWidget):
         self.search.textChanged.connect(lambda t: presenter.set_filter(text=t))
         box.addWidget(self.search)
         box.addLayout(self._filters())
-        self.model = RowsModel(("Time", "Visitor", "Rating", "Tags", ""))
+        self.model = _Visitors(("Time", "Visitor", "Rating", "Tags", ""))
         self.table = self._table()
         self.empty = label("", "empty", wrap=True)
         self.stack = QStackedWidget()

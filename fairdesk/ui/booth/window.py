@@ -57,6 +57,10 @@ QLabel#cardRef { color: #3c4a58; }
 QLabel#factTitle { color: #51606f; }
 QLabel#fact { font-weight: bold; }
 QLabel#section { font-weight: bold; color: #3c4a58; }
+QLabel#interviewHead { font-weight: bold; color: #1f4e8c; }
+QLabel#interviewHead[clash="true"] { color: white; background: #b3141c; padding: 4px 8px;
+    border-radius: 4px; }
+QLabel#elsewhere { color: #3c4a58; }
 QLabel#bigEmpty { font-size: 20pt; color: #51606f; qproperty-alignment: AlignCenter; }
 QPushButton { border: 2px solid #8a99a8; border-radius: 8px; background: #f4f6f8;
     padding: 6px 12px; }

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from fairdesk.domain.model import Role
 from fairdesk.ui.common.widgets import button, label, shortcut, show_message
 from fairdesk.ui.launcher.new_event_dialog import NewEventDialog
-from fairdesk.ui.launcher.presenters.launcher import LauncherPresenter
+from fairdesk.ui.launcher.presenters.launcher import FIRST_STEPS, ROLE_GUIDE, LauncherPresenter
 
 _ROLES: tuple[tuple[Role, str], ...] = (
     ("organizer", "Organizer — set up, import, dashboard, exports"),
@@ -67,6 +67,8 @@ class LauncherWindow(QMainWindow):
         self.empty = label("No recent events. Open a file, create an event, or try the demo.",
                            "empty", wrap=True)
         box.addWidget(self.empty)
+        self.welcome = self._welcome()
+        box.addWidget(self.welcome, 1)
         row = QHBoxLayout()
         row.addWidget(button("&Open file…", self._open_file, shortcut="Ctrl+O"))
         row.addWidget(button("&New event…", self._new_event, shortcut="Ctrl+N"))
@@ -74,7 +76,26 @@ class LauncherWindow(QMainWindow):
         row.addWidget(button("&Join event…", self._join, shortcut="Ctrl+J",
                              tip="Pair this desk or booth with the organizer's hub"))
         box.addLayout(row)
+        box.addWidget(button("&Check this device…", self._check_device, shortcut="Ctrl+K",
+                             tip="Printer, scanner, camera, hub and event file: ready?"))
         return box
+
+    def _welcome(self) -> QFrame:
+        """First run (no event known here): the three roles and the first steps."""
+        card = QFrame()
+        card.setObjectName("card")
+        box = QVBoxLayout(card)
+        box.addWidget(label("Welcome. One app, three roles:", "subtitle"))
+        for name, text in ROLE_GUIDE:
+            box.addWidget(label(f"<b>{name}</b> — {text}", wrap=True))
+        box.addWidget(label(FIRST_STEPS, wrap=True))
+        row = QHBoxLayout()
+        row.addWidget(button("Try the demo", self.presenter.open_demo, primary=True))
+        row.addWidget(button("Create a new event", self._new_event))
+        row.addWidget(button("Join an event", self._join))
+        box.addLayout(row)
+        box.addStretch(1)
+        return card
 
     def _right(self) -> QFrame:
         card = QFrame()
@@ -125,7 +146,9 @@ class LauncherWindow(QMainWindow):
             if p.selected is not None and summary.path == p.selected.path:
                 self.recent.setCurrentItem(item)
         self.recent.blockSignals(False)
-        self.empty.setVisible(not p.recent)
+        self.empty.setVisible(not p.recent and not p.first_run)
+        self.welcome.setVisible(p.first_run)
+        self.recent.setVisible(not p.first_run)
         selected = p.selected
         self.event_name.setText(selected.name if selected and selected.ok else
                                 "No event chosen" if selected is None else selected.path.name)
@@ -186,6 +209,21 @@ class LauncherWindow(QMainWindow):
                 self.presenter.join(Path(path), code)
             finally:
                 self.unsetCursor()
+
+    def _check_device(self) -> None:
+        from fairdesk.services.doctor import Doctor
+        from fairdesk.ui.common.device_probes import facts_here, print_test_page
+        from fairdesk.ui.launcher.device_check_dialog import DeviceCheckDialog
+        from fairdesk.ui.launcher.presenters.device_check import DeviceCheckPresenter
+
+        p = self.presenter
+        event = p.selected.path if p.selected is not None and p.selected.ok else None
+        checks = DeviceCheckPresenter(lambda: Doctor(event, p.settings, facts_here(),
+                                                     send_to_printer=print_test_page))
+        dialog = DeviceCheckDialog(checks, self)
+        dialog.run()
+        dialog.exec()
+        dialog.wait()
 
     def _forget(self) -> None:
         item = self.recent.currentItem()

@@ -26,11 +26,13 @@ from fairdesk.ui.organizer.employers_page import EmployersPage
 from fairdesk.ui.organizer.event_details_page import EventDetailsPage
 from fairdesk.ui.organizer.export_page import ExportPage
 from fairdesk.ui.organizer.import_page import ImportPage
+from fairdesk.ui.organizer.interviews_page import InterviewsPage
 from fairdesk.ui.organizer.presenters.branding import BrandingPresenter
 from fairdesk.ui.organizer.presenters.employers import EmployersPresenter
 from fairdesk.ui.organizer.presenters.event_details import EventDetailsPresenter
 from fairdesk.ui.organizer.presenters.export_screen import ExportScreen
 from fairdesk.ui.organizer.presenters.import_wizard import ImportWizard
+from fairdesk.ui.organizer.presenters.interviews import InterviewsPresenter
 
 
 @dataclass(frozen=True)
@@ -89,11 +91,22 @@ def _export_page(session: EventSession, window: QMainWindow,
     return page
 
 
+def _interviews_page(session: EventSession, window: QMainWindow,
+                     settings: AppSettings) -> QWidget:
+    presenter = InterviewsPresenter(session)
+    page = InterviewsPage(presenter)
+    page.destroyed.connect(lambda *_: presenter.close())
+    presenter.on_message = _messages_to(window)
+    presenter.load()
+    return page
+
+
 PAGES: list[Page] = [
     Page("Event", _event_page),
     Page("Employers", _employers_page),
     Page("Badges", _badges_page),
     Page("Import", _import_page),
+    Page("Interviews", _interviews_page),
     Page("Export", _export_page),
     Page("Devices", build_devices_page),
 ]

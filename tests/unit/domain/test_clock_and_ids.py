@@ -31,3 +31,9 @@ def test_clock_moves_past_what_it_observes() -> None:
 def test_stamps_compare_as_text_like_as_numbers() -> None:
     assert encode(999, 12, "x") < encode(1000, 0, "x")
     assert encode(1000, 9, "x") < encode(1000, 10, "x")
+
+
+def test_ids_are_written_as_uuid_writes_them() -> None:
+    for _ in range(200):
+        made = new_id()
+        assert str(uuid.UUID(made)) == made

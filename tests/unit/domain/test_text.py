@@ -25,3 +25,20 @@ def test_fold_is_idempotent_and_plain(text: str) -> None:
     assert fold(once) == once
     assert once == once.strip()
     assert "  " not in once
+
+
+def _fold_by_decomposition(text: str) -> str:
+    """The general path of :func:`fold`, which ASCII text skips."""
+    import re
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text)
+    lowered = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    for mark in "'’‘`´":
+        lowered = lowered.replace(mark, "")
+    return re.sub(r"[^0-9a-z@]+", " ", lowered).strip()
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_fold_of_ascii_is_what_decomposition_gives(text: str) -> None:
+    assert fold(text) == _fold_by_decomposition(text)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from fairdesk.domain.errors import Cancelled, InvalidField, UnknownResume, UnreadableFile
-from fairdesk.services import importing
+from fairdesk.services import importing, resume_import
 from fairdesk.services.candidates import listing
 from fairdesk.services.employers import all_employers
 from fairdesk.services.session import EventSession
@@ -142,7 +142,7 @@ def test_unreadable_files(session: EventSession, tmp_path: Path) -> None:
 
 def test_resume_folder(session: EventSession, samples: Path) -> None:
     importing.import_candidates(session, _roster(samples))
-    report = importing.import_resumes(session, samples / "cvs")
+    report = resume_import.import_resumes(session, samples / "cvs")
     assert report["files"] == 36
     assert report["files"] == (report["matched"] + len(report["ambiguous"])
                                + len(report["unmatched"]) + len(report["rejected"]))
@@ -157,15 +157,15 @@ def test_resume_folder(session: EventSession, samples: Path) -> None:
     assert kimron.resume_sha is not None
     blobs_before = blobs.count(session.store)
     ops_before = oplog.count(session.store)
-    again = importing.import_resumes(session, samples / "cvs")
+    again = resume_import.import_resumes(session, samples / "cvs")
     assert again["matched"] == 31
     assert (blobs.count(session.store), oplog.count(session.store)) == (blobs_before,
                                                                         ops_before + 0)
     chosen = review["choices"][1]
-    person = importing.resolve_resume(session, review["sha256"], chosen["id"], review["file"])
+    person = resume_import.resolve_resume(session, review["sha256"], chosen["id"], review["file"])
     assert person.resume_sha == review["sha256"]
     with pytest.raises(UnknownResume):
-        importing.resolve_resume(session, "0" * 64, chosen["id"])
+        resume_import.resolve_resume(session, "0" * 64, chosen["id"])
 
 
 def test_same_file_twice_is_one_blob(session: EventSession, samples: Path,
@@ -176,7 +176,7 @@ def test_same_file_twice_is_one_blob(session: EventSession, samples: Path,
     source = samples / "cvs" / "CV_Akeem_Emmanuel.pdf"
     shutil.copy(source, folder / "CV_Akeem_Emmanuel.pdf")
     shutil.copy(source, folder / "again" / "CV_Marcia_Isidore.pdf")
-    report = importing.import_resumes(session, folder)
+    report = resume_import.import_resumes(session, folder)
     assert report["matched"] == 2 and blobs.count(session.store) == 1
 
 
@@ -184,7 +184,7 @@ def test_resume_cancel(session: EventSession, samples: Path) -> None:
     importing.import_candidates(session, _roster(samples))
     before = (blobs.count(session.store), oplog.count(session.store))
     with pytest.raises(Cancelled):
-        importing.import_resumes(session, samples / "cvs", cancel=lambda: True)
+        resume_import.import_resumes(session, samples / "cvs", cancel=lambda: True)
     assert (blobs.count(session.store), oplog.count(session.store)) == before
 
 
@@ -229,14 +229,14 @@ def test_office_files_are_converted_before_the_transaction(
     (folder / "CV_Ana_Joseph.rtf").write_bytes(b"{\\rtf1 Ana Joseph}")
     (folder / "CV_Leon_Felix.pdf").write_bytes(tiny_pdf(99))
     seen: list[tuple[int, int]] = []
-    report = importing.import_resumes(session, folder, lambda d, t: seen.append((d, t)))
+    report = resume_import.import_resumes(session, folder, lambda d, t: seen.append((d, t)))
     assert calls == [".rtf"] and report["files"] == 2
     assert seen[0] == (1, 2) and seen[-1] == (2, 2)  # the conversion counts as checking
     assert report["matched"] == 1 and report["warnings"] == [
         {"file": "CV_Ana_Joseph.rtf", "reason": "converted from RTF to PDF"}]
     before = blobs.count(session.store)
     with pytest.raises(Cancelled):
-        importing.import_resumes(session, folder, cancel=lambda: True)
+        resume_import.import_resumes(session, folder, cancel=lambda: True)
     assert blobs.count(session.store) == before and calls == [".rtf"]
 
 
@@ -255,7 +255,7 @@ def test_a_resume_named_in_one_roster_goes_to_that_row_despite_a_namesake(
     folder = tmp_path / "cvs"
     folder.mkdir()
     shutil.copy(samples / "cvs" / "CV_Kimron_Elibox.pdf", folder / "CV_Kimron_François.pdf")
-    report = importing.import_resumes(session, folder)
+    report = resume_import.import_resumes(session, folder)
     assert report["matched"] == 1 and report["ambiguous"] == [], report
     by_email = {c.email: c for c in rows.all_candidates(session.store)}
     assert by_email["k1@x.lc"].resume_sha is not None

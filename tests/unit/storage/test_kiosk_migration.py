@@ -6,10 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from fairdesk.storage.migrations import _V_KIOSK, LATEST, MIGRATIONS
+from fairdesk.storage.migrations import _V7, LATEST, MIGRATIONS
 from fairdesk.storage.store import new_store, open_event_file
 
-KIOSK = next(version for version, script in MIGRATIONS if script is _V_KIOSK)
+KIOSK = next(version for version, script in MIGRATIONS if script is _V7)
+
+
+def test_the_kiosk_migration_comes_after_phase_two() -> None:
+    # main holds 1..6 (6: Phase Two interviews); the kiosk's is the 7th
+    assert KIOSK == 7 == LATEST
+    assert [version for version, _ in MIGRATIONS] == list(range(1, 8))
 
 
 def test_devices_and_invites_survive_and_kiosks_fit(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ import aiohttp
 import pytest
 
 from fairdesk.domain.errors import BadPairingCode, Forbidden, HubUnreachable, Unauthorized
-from fairdesk.domain.ids import new_id
+from fairdesk.domain.ids import new_id, visit_id
 from fairdesk.domain.model import Op
 from fairdesk.services.devices import invite, list_devices, revoke_device
 from fairdesk.services.employers import all_employers
@@ -63,7 +63,8 @@ def test_role_endpoint_matrix(fair: EventSession, pair: Pair) -> None:
     desk, booth = pair("desk", desk=1), pair("booth", 0)
     desk_id, booth_id = _device_id(desk), _device_id(booth)
     candidate = str(fair.store.scalar("SELECT id FROM candidates LIMIT 1"))
-    visit = {"id": new_id(), "candidate_id": candidate, "at": "2026-08-20T13:30:00+00:00"}
+    visit = {"id": visit_id(employers[0].id, candidate), "candidate_id": candidate,
+             "at": "2026-08-20T13:30:00+00:00"}
     with _client(desk) as d, _client(booth) as b:
         assert "signing_key" in d.signing_key()
         with pytest.raises(Forbidden):

@@ -18,6 +18,7 @@ from fairdesk.services.sync import pending_count, sync_file
 from fairdesk.services.visits import record_visit, update_visit
 from fairdesk.services.walkins import register_walk_in
 from fairdesk.storage import oplog, resumes, sync_rows
+from fairdesk.sync.wire import RejectedByHub
 
 Pair = Callable[..., Path]
 Open = Callable[..., EventSession]
@@ -135,7 +136,7 @@ def test_last_writer_wins_by_hybrid_clock_despite_skewed_wall_clocks(
     target = fair.store.scalar("SELECT id FROM candidates LIMIT 1")
     real = HybridClock("x")._wall()
     desk_a.store.cache["clock"] = HybridClock(oplog.device_id(desk_a.store),
-                                              wall=lambda: real + 3_600_000)  # an hour fast
+                                              wall=lambda: real + 240_000)  # 4 minutes fast
     desk_b.store.cache["clock"] = HybridClock(oplog.device_id(desk_b.store),
                                               wall=lambda: real - 3_600_000)  # an hour slow
     edit_candidate(desk_a, target, district="Castries")
@@ -146,3 +147,18 @@ def test_last_writer_wins_by_hybrid_clock_despite_skewed_wall_clocks(
     sync_file(path_a)
     for session in (fair, desk_a, desk_b):
         assert find_candidate(session, target).district == "Vieux Fort"
+
+
+def test_a_device_clock_far_ahead_is_refused_naming_the_op(
+        fair: EventSession, pair: Pair, device: Open) -> None:
+    path = pair("desk", desk=1)
+    desk = device(path, role="desk")
+    target = fair.store.scalar("SELECT id FROM candidates LIMIT 1")
+    real = HybridClock("x")._wall()
+    desk.store.cache["clock"] = HybridClock(oplog.device_id(desk.store),
+                                            wall=lambda: real + 3_600_000)  # an hour fast
+    edit_candidate(desk, target, district="Far Ahead")
+    op_id = desk.store.scalar("SELECT op_id FROM ops WHERE hub_seq IS NULL")
+    with pytest.raises(RejectedByHub, match=f"{op_id}.*minutes ahead"):
+        sync_file(path)
+    assert find_candidate(fair, target).district != "Far Ahead"

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from fairdesk.domain.errors import BadPairingCode, TamperedFile
+from fairdesk.domain.ids import visit_id
 from fairdesk.domain.model import Op
 from fairdesk.sync import opfile, pairing, policy
 from fairdesk.sync.wire import WireError, op_from_wire, op_to_wire
@@ -38,7 +39,7 @@ def test_op_wire_round_trip_and_refusals() -> None:
                       ({**wire, "seq": 0}, "positive integer"), ({**wire, "seq": "1"}, "positive"),
                       ({**wire, "at": "noon"}, "bad time"), ({**wire, "body": []}, "body an"),
                       ({**wire, "op_id": None}, "are text"), ({**wire, "kind": ""}, "are text"),
-                      ({**wire, "hlc": "12"}, "bad clock stamp")):
+                      ({**wire, "hlc": "12"}, "not a clock stamp")):
         with pytest.raises(WireError, match=says):
             op_from_wire(bad)
 
@@ -72,5 +73,6 @@ def test_booth_sees_only_its_employer() -> None:
     desk = policy.Caller("dev2", "desk")
     assert policy.may_see(desk, _op("candidate.add"), None)
     assert not policy.may_see(desk, _op("visit.update"), "e1")
-    assert policy.push_refusal(booth, _op(employer_id="e2"), None)
-    assert policy.push_refusal(booth, _op(employer_id="e1"), None) is None
+    assert policy.op_refusal(booth, _op(employer_id="e2"), None)
+    own = _op(id=visit_id("e1", "c1"), employer_id="e1", candidate_id="c1")
+    assert policy.op_refusal(booth, own, None) is None

@@ -23,7 +23,7 @@ from typing import Literal
 from fairdesk.domain.errors import FairDeskError, WrongPin
 from fairdesk.domain.model import Employer
 from fairdesk.domain.text import fold
-from fairdesk.services import booth
+from fairdesk.services import booth, interviews
 from fairdesk.services.booth import BoothCard, ScanResult
 from fairdesk.services.session import Change, EventSession
 from fairdesk.services.sync import is_paired
@@ -80,6 +80,7 @@ class BoothPresenter(Presenter):
         self.visits: list[BoothCard] = []
         self.filter = VisitFilter()
         self.unsynced = 0
+        self.clashing: set[str] = set()  # candidates whose interview here lost: rebook
         self.paired = is_paired(session)
         self.sync: SyncStatus | None = None  # the sync loop's last word (paired booths)
         self._reachable: bool | None = None  # the hub answered the last finished round
@@ -95,10 +96,20 @@ class BoothPresenter(Presenter):
     def load(self) -> None:
         self.visits = booth.booth_visits(self.session)
         self.unsynced = booth.unsynced_changes(self.session)
+        self.clashing = {b.candidate_id for b in interviews.clashes(self.session)}
         self.changed()
 
+    def refresh_card(self) -> None:
+        """Read the card again (a booking marked it for Phase Two)."""
+        if self.card is not None:
+            try:
+                self.card = booth.visit_card(self.session, self.card.visit_id)
+            except FairDeskError:
+                self.card = None
+        self.load()
+
     def _on_change(self, change: Change) -> None:
-        if change.topic in ("visits", "candidates", "employers"):
+        if change.topic in ("visits", "candidates", "employers", "interviews"):
             if change.topic == "employers":
                 self.employer = booth.booth_employer(self.session)
             self.load()
@@ -236,8 +247,10 @@ class BoothPresenter(Presenter):
 
     def row(self, card: BoothCard) -> tuple[str, str, str, str, str]:
         stars = "★" * (card.rating or 0) + "☆" * (5 - (card.rating or 0))
+        mark = "clash: rebook" if card.candidate_id in self.clashing else (
+            "P2" if card.shortlist else "")
         return (self.session.local_time(card.last_seen), card.name, stars,
-                ", ".join(card.tags), "P2" if card.shortlist else "")
+                ", ".join(card.tags), mark)
 
     @property
     def counts_text(self) -> str:
@@ -264,6 +277,10 @@ class BoothPresenter(Presenter):
         elif status.state in ("offline", "refused"):
             self._reachable = False
         self.unsynced = status.pending
+        if status.state == "ok":  # a pulled booking may have made a clash here
+            clashing = {b.candidate_id for b in interviews.clashes(self.session)}
+            if clashing != self.clashing:
+                self.load()
         self.on_sync()
 
     @property

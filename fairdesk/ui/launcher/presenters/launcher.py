@@ -14,6 +14,19 @@ from fairdesk.services.launcher import EventSummary, ensure_demo, summarise
 from fairdesk.ui.common.presenters.base import Presenter
 from fairdesk.ui.common.presenters.open_request import OpenRequest
 
+# What the first-run screen says about each role (no event known on this device yet).
+ROLE_GUIDE: tuple[tuple[str, str], ...] = (
+    ("Organizer", "The event-office laptop: sets up the event and employers, imports the "
+     "roster and résumés, pairs the other devices, watches the day and sends the bundles."),
+    ("Registration desk", "A laptop with a badge printer and a USB scanner: finds "
+     "candidates as you type, checks them in, registers walk-ins and prints their badges."),
+    ("Employer booth", "A tablet or laptop at a booth: scans badges, rates, tags and notes "
+     "candidates, and shortlists them for Phase Two."),
+)
+FIRST_STEPS = ("Try the demo to see a fair in full; create a new event on the organizer's "
+               "laptop; on a desk or booth, join the event with the code from the "
+               "organizer's Devices page.")
+
 
 class LauncherPresenter(Presenter):
     def __init__(self, settings: AppSettings, demo_folder: Path,
@@ -36,6 +49,11 @@ class LauncherPresenter(Presenter):
         if self.recent and self.selected is None:
             self._select(self.recent[0])
         self.changed()
+
+    @property
+    def first_run(self) -> bool:
+        """No event known here yet: the launcher explains the roles and the first steps."""
+        return not self.recent and self.selected is None
 
     @property
     def employers(self) -> tuple[Employer, ...]:

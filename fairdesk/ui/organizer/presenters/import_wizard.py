@@ -41,7 +41,7 @@ from typing import Any
 from fairdesk.domain.errors import Cancelled, FairDeskError
 from fairdesk.imports.cleaning import looks_like_formula
 from fairdesk.imports.mapping import CANDIDATE_TARGETS, EMPLOYER_TARGETS, IGNORE
-from fairdesk.services import importing
+from fairdesk.services import importing, resume_import
 from fairdesk.services.session import EventSession, open_session
 from fairdesk.ui.common.presenters.base import Presenter
 
@@ -222,10 +222,10 @@ class ImportWizard(Presenter):
 
         def work(progress: Progress, cancel: CancelCheck) -> dict[str, Any]:
             if path is None:
-                return importing.import_resumes(self.session, folder, progress, cancel)
+                return resume_import.import_resumes(self.session, folder, progress, cancel)
             own = open_session(path, clock=clock)
             try:
-                return importing.import_resumes(own, folder, progress, cancel)
+                return resume_import.import_resumes(own, folder, progress, cancel)
             finally:
                 own.close()
 
@@ -253,7 +253,7 @@ class ImportWizard(Presenter):
     def resolve(self, file: str, candidate_id: str) -> None:
         entry = next(a for a in self.pending if a["file"] == file)
         try:
-            given = importing.resolve_resume(self.session, entry["sha256"], candidate_id, file)
+            given = resume_import.resolve_resume(self.session, entry["sha256"], candidate_id, file)
         except FairDeskError as error:
             self.refused(error)
             return

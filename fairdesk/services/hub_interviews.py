@@ -1,0 +1,76 @@
+"""What the hub adds to a push and a pull for Phase Two bookings (issue 15).
+
+* **push**: the employer a booking op is about, as the hub knows it (the
+  slot's employer for ``booking.add``, the booking's for ``booking.remove``),
+  so a booth cannot book another employer's slot by naming itself in the body.
+* **pull**: a booth sees another employer's booking of a candidate only when
+  it visited or booked that candidate, and when it first does (its visit or
+  its booking reaches the hub after the other booking went by its cursor) the
+  candidate's earlier bookings are sent again with the page, so that every
+  booth decides its own clashes from the same bookings as the hub.
+"""
+
+from __future__ import annotations
+
+from fairdesk.domain.model import Op
+from fairdesk.storage import EventStore, oplog, sync_rows
+from fairdesk.storage import interviews as rows
+from fairdesk.sync import policy
+from fairdesk.sync.policy import Caller
+from fairdesk.sync.wire import PulledOp
+
+
+def known_employers(store: EventStore, ops: list[Op]) -> dict[str, str]:
+    """Slot id / booking id → employer, for the booking ops of a push."""
+    slot_ids = {str(op.body.get("slot_id")) for op in ops if op.kind == "booking.add"}
+    booking_ids = {str(op.body.get("id")) for op in ops if op.kind == "booking.remove"}
+    return {**rows.employers_of_slots(store, slot_ids),
+            **rows.employers_of_bookings(store, booking_ids)}
+
+
+def owner(op: Op, known: dict[str, str]) -> str | None:
+    """The employer a booking op is about: the hub's record first, else the body's."""
+    key = op.body.get("slot_id") if op.kind == "booking.add" else op.body.get("id")
+    body = op.body.get("employer_id")
+    return known.get(str(key), str(body) if body is not None else None)
+
+
+def concerned(store: EventStore, caller: Caller, ops: list[Op]) -> set[str]:
+    """The candidates of the page's other-employer bookings this booth visited or booked."""
+    employer = caller.employer_id
+    if caller.role != "booth" or not employer:
+        return set()
+    ids = {str(op.body.get("candidate_id")) for op in ops
+           if op.kind in policy.BOOKING_KINDS and op.body.get("employer_id") != employer}
+    return _known_to(store, employer, ids)
+
+
+def _known_to(store: EventStore, employer: str, ids: set[str]) -> set[str]:
+    if not ids:
+        return set()
+    booked = {b.candidate_id for b in rows.for_employer(store, employer, active=False)}
+    return sync_rows.visited_by(store, employer, ids) | (ids & booked)
+
+
+def earlier_bookings(store: EventStore, caller: Caller, visible: list[PulledOp],
+                     since: int) -> list[PulledOp]:
+    """Other employers' booking ops (before ``since``) of the candidates that this
+    page's own visits and bookings bring to the booth."""
+    employer = caller.employer_id
+    if caller.role != "booth" or not employer:
+        return []
+    ids = {str(p.op.body.get("candidate_id")) for p in visible
+           if p.op.kind in ("visit.record", "booking.add")
+           and p.op.body.get("employer_id") == employer}
+    found = dict(rows.booking_op_ids(store, ids, before=since))
+    if not found:
+        return []
+    out = [PulledOp(op, int(found[op.op_id] or 0)) for op in oplog.by_ids(store, list(found))
+           if op.body.get("employer_id") != employer]
+    return sorted(out, key=lambda p: p.hub_seq)
+
+
+def booked_candidates(visible: list[PulledOp], employer: str | None) -> set[str]:
+    """Candidates of this page's own-employer bookings: the booth needs their card."""
+    return {str(p.op.body["candidate_id"]) for p in visible
+            if p.op.kind == "booking.add" and p.op.body.get("employer_id") == employer}

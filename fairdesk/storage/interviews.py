@@ -1,0 +1,228 @@
+"""Interview slots and bookings in the event file, and how their ops project.
+
+``slot.add`` makes a slot; ``booking.add`` and ``booking.remove`` are facts
+(a move is a remove and an add in one transaction). After each booking op
+the states of the bookings it can touch are decided again by the rule in
+:mod:`fairdesk.domain.interviews`: a booking is a ``clash`` when an earlier
+active booking (HLC, then id) holds its slot or overlaps it for the same
+candidate. That is a pure function of the set of bookings, so the hub and
+every device agree whatever order the ops arrived in.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from fairdesk.domain.interviews import Booking, Slot
+from fairdesk.domain.model import Op
+from fairdesk.storage import codec
+
+if TYPE_CHECKING:
+    from fairdesk.storage.store import EventStore
+
+BOOKING_KINDS = frozenset({"booking.add", "booking.remove"})
+
+
+# ---------------------------------------------------------------- rows
+def _slot(row: dict[str, Any]) -> Slot:
+    return Slot(row["id"], row["employer_id"], date.fromisoformat(row["day"]),
+                row["start_time"], row["end_time"], row["room"])
+
+
+def _booking(row: dict[str, Any]) -> Booking:
+    return Booking(
+        id=row["id"], slot_id=row["slot_id"], candidate_id=row["candidate_id"],
+        employer_id=row["employer_id"], employer_name=row["employer_name"],
+        day=date.fromisoformat(row["day"]), start=row["start_time"], end=row["end_time"],
+        hlc=row["hlc"], device_id=row["device_id"], state=row["state"],
+    )
+
+
+def slots(store: EventStore, employer_id: str | None = None,
+          day: date | None = None) -> list[Slot]:
+    """Slots in time order (then room), of one employer or all."""
+    where, params = [], []
+    if employer_id is not None:
+        where.append("employer_id = ?")
+        params.append(employer_id)
+    if day is not None:
+        where.append("day = ?")
+        params.append(day.isoformat())
+    sql = "SELECT * FROM interview_slots"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY day, start_time, room, id"
+    return [_slot(r) for r in store.rows(sql, params)]
+
+
+def slot(store: EventStore, slot_id: str) -> Slot | None:
+    row = store.row("SELECT * FROM interview_slots WHERE id = ?", (slot_id,))
+    return _slot(row) if row else None
+
+
+def booking(store: EventStore, booking_id: str) -> Booking | None:
+    row = store.row("SELECT * FROM interview_bookings WHERE id = ?", (booking_id,))
+    return _booking(row) if row else None
+
+
+def for_candidate(store: EventStore, candidate_id: str, *, active: bool = True
+                  ) -> list[Booking]:
+    """A candidate's bookings in time order (every employer this device knows)."""
+    sql = "SELECT * FROM interview_bookings WHERE candidate_id = ?"
+    if active:
+        sql += " AND state != 'removed'"
+    sql += " ORDER BY day, start_time, hlc"
+    return [_booking(r) for r in store.rows(sql, (candidate_id,))]
+
+
+def for_slot(store: EventStore, slot_id: str) -> list[Booking]:
+    """The active bookings of a slot, the standing one first."""
+    return [_booking(r) for r in store.rows(
+        "SELECT * FROM interview_bookings WHERE slot_id = ? AND state != 'removed' "
+        "ORDER BY state = 'clash', hlc, id", (slot_id,))]
+
+
+def for_employer(store: EventStore, employer_id: str, *, active: bool = True
+                 ) -> list[Booking]:
+    sql = "SELECT * FROM interview_bookings WHERE employer_id = ?"
+    if active:
+        sql += " AND state != 'removed'"
+    sql += " ORDER BY day, start_time, hlc"
+    return [_booking(r) for r in store.rows(sql, (employer_id,))]
+
+
+def slot_holders(store: EventStore, employer_id: str | None = None
+                 ) -> dict[str, tuple[str, str]]:
+    """For each held slot: (the holder's ref, its state), the standing booking first."""
+    sql = ("SELECT b.slot_id, c.ref, b.state FROM interview_bookings AS b "
+           "JOIN candidates AS c ON c.id = b.candidate_id WHERE b.state != 'removed'")
+    params: tuple[str, ...] = ()
+    if employer_id is not None:
+        sql += " AND b.employer_id = ?"
+        params = (employer_id,)
+    sql += " ORDER BY b.state = 'booked', b.hlc DESC"  # the last row of a slot wins
+    return {slot_id: (ref, state) for slot_id, ref, state in store.execute(sql, params)}
+
+
+def booked_counts(store: EventStore) -> dict[str, int]:
+    """Standing (not clashing, not removed) interviews per employer id."""
+    return {str(e): int(n) for e, n in store.execute(
+        "SELECT employer_id, COUNT(*) FROM interview_bookings WHERE state = 'booked' "
+        "GROUP BY employer_id")}
+
+
+def clashes(store: EventStore, employer_id: str | None = None) -> list[Booking]:
+    sql = "SELECT * FROM interview_bookings WHERE state = 'clash'"
+    params: tuple[str, ...] = ()
+    if employer_id is not None:
+        sql += " AND employer_id = ?"
+        params = (employer_id,)
+    return [_booking(r) for r in store.rows(sql + " ORDER BY day, start_time", params)]
+
+
+def booking_op_ids(store: EventStore, candidate_ids: set[str], before: int | None = None
+                   ) -> list[tuple[str, int | None]]:
+    """(op id, hub seq) of the booking ops about these candidates, in log order;
+    ``before``: only those the hub numbered up to it (the hub's pull)."""
+    if not candidate_ids:
+        return []
+    sql = ("SELECT op_id, hub_seq FROM ops WHERE kind IN ('booking.add', 'booking.remove') "
+           "AND json_extract(body, '$.candidate_id') IN (SELECT value FROM json_each(?))")
+    params: tuple[object, ...] = (json.dumps(sorted(candidate_ids)),)
+    if before is not None:
+        sql += " AND hub_seq <= ?"
+        params += (before,)
+    return [(str(k), None if n is None else int(n))
+            for k, n in store.execute(sql + " ORDER BY hub_seq, rowid", params)]
+
+
+def employers_of_bookings(store: EventStore, booking_ids: set[str]) -> dict[str, str]:
+    if not booking_ids:
+        return {}
+    return {str(k): str(e) for k, e in store.execute(
+        "SELECT id, employer_id FROM interview_bookings WHERE id IN "
+        "(SELECT value FROM json_each(?))", (json.dumps(sorted(booking_ids)),))}
+
+
+def employers_of_slots(store: EventStore, slot_ids: set[str]) -> dict[str, str]:
+    if not slot_ids:
+        return {}
+    return {str(k): str(e) for k, e in store.execute(
+        "SELECT id, employer_id FROM interview_slots WHERE id IN "
+        "(SELECT value FROM json_each(?))", (json.dumps(sorted(slot_ids)),))}
+
+
+# ---------------------------------------------------------------- projection
+def project_slot_add(store: EventStore, op: Op) -> None:
+    b = op.body
+    store.execute(
+        "INSERT OR IGNORE INTO interview_slots (id, employer_id, day, start_time, end_time, "
+        "room) VALUES (?, ?, ?, ?, ?, ?)",
+        (b["id"], b["employer_id"], b["day"], b["start"], b["end"], b.get("room", "")),
+    )
+
+
+def project_booking_add(store: EventStore, op: Op) -> None:
+    b = op.body
+    store.execute(
+        "INSERT OR IGNORE INTO interview_bookings (id, slot_id, candidate_id, employer_id, "
+        "employer_name, day, start_time, end_time, device_id, hlc, booked_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (b["id"], b["slot_id"], b["candidate_id"], b["employer_id"],
+         b.get("employer_name", ""), b["day"], b["start"], b["end"], op.device_id, op.hlc,
+         codec.ts(op.at)),
+    )
+    decide(store, b["slot_id"], b["candidate_id"], b["day"])
+
+
+def project_booking_remove(store: EventStore, op: Op) -> None:
+    found = booking(store, op.body["id"])
+    if found is None or not found.active:
+        return
+    store.execute(
+        "UPDATE interview_bookings SET state = 'removed', removed_at = ? WHERE id = ?",
+        (codec.ts(op.at), found.id),
+    )
+    decide(store, found.slot_id, found.candidate_id, found.day.isoformat())
+
+
+_DECIDE = """
+UPDATE interview_bookings AS x SET state = CASE WHEN EXISTS (
+    SELECT 1 FROM interview_bookings AS y
+    WHERE y.state != 'removed' AND y.id != x.id AND (y.hlc, y.id) < (x.hlc, x.id)
+      AND (y.slot_id = x.slot_id
+           OR (y.candidate_id = x.candidate_id AND y.day = x.day
+               AND y.start_time < x.end_time AND x.start_time < y.end_time))
+) THEN 'clash' ELSE 'booked' END
+WHERE x.state != 'removed' AND (x.slot_id = ? OR (x.candidate_id = ? AND x.day = ?))
+"""
+
+
+def decide(store: EventStore, slot_id: str, candidate_id: str, day: str) -> None:
+    """Decide again every active booking that shares ``slot_id`` or the candidate's
+    day: the only ones a booking op there can change (the rule never cascades)."""
+    store.execute(_DECIDE, (slot_id, candidate_id, day))
+
+
+# ---------------------------------------------------------------- exports
+def schedule_rows(store: EventStore, employer_id: str | None = None) -> list[dict[str, Any]]:
+    """Every slot (free ones too) with its standing or clashing booking and the
+    candidate's card and contact columns, in employer, day, room, time order."""
+    sql = """
+        SELECT s.id AS slot_id, s.employer_id, e.name AS employer_name, e.booth,
+               s.day, s.start_time, s.end_time, s.room,
+               b.id AS booking_id, b.state, b.hlc, c.id AS candidate_id, c.ref,
+               c.first_name, c.last_name, c.email, c.phone, c.consent
+        FROM interview_slots AS s
+        JOIN employers AS e ON e.id = s.employer_id
+        LEFT JOIN interview_bookings AS b ON b.slot_id = s.id AND b.state != 'removed'
+        LEFT JOIN candidates AS c ON c.id = b.candidate_id
+    """
+    params: tuple[str, ...] = ()
+    if employer_id is not None:
+        sql += " WHERE s.employer_id = ?"
+        params = (employer_id,)
+    sql += " ORDER BY e.name, s.employer_id, s.day, s.room, s.start_time, b.state, b.hlc"
+    return store.rows(sql, params)

@@ -1,0 +1,121 @@
+"""Organizer: lay out interview slots per employer; copy a day to all employers."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fairdesk.ui.common.table_model import RowsModel
+from fairdesk.ui.common.widgets import button, label
+from fairdesk.ui.organizer.presenters.interviews import COLUMNS, InterviewsPresenter
+
+
+def _spin(low: int, high: int, value: int, suffix: str) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(low, high)
+    spin.setValue(value)
+    spin.setSuffix(suffix)
+    return spin
+
+
+class InterviewsPage(QWidget):
+    def __init__(self, presenter: InterviewsPresenter) -> None:
+        super().__init__()
+        self.presenter = presenter
+        box = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(label("Interviews", "title"))
+        top.addStretch(1)
+        self.employer = QComboBox()
+        self.employer.setAccessibleName("Employer")
+        self.employer.activated.connect(self._chosen)
+        top.addWidget(self.employer, 1)
+        box.addLayout(top)
+        box.addLayout(self._form())
+        self.preview = label("", "hint")
+        box.addWidget(self.preview)
+        actions = QHBoxLayout()
+        actions.addWidget(button("&Add slots", self._add, primary=True, shortcut="Ctrl+N"))
+        actions.addWidget(button("&Copy this day to all employers", self._copy,
+                                 tip="The same times and rooms for every employer "
+                                     "that has no slots that day"))
+        actions.addStretch(1)
+        box.addLayout(actions)
+        self.model = RowsModel(COLUMNS)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Slots")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        box.addWidget(self.table, 1)
+        self.empty = label("", "hint", wrap=True)
+        box.addWidget(self.empty)
+        self.clashes = label("", "hint", wrap=True)
+        box.addWidget(self.clashes)
+        presenter.on_change = self.redraw
+
+    def _form(self) -> QFormLayout:
+        form = QFormLayout()
+        f = self.presenter.form
+        self.day = QLineEdit(f.day)
+        self.day.setPlaceholderText("YYYY-MM-DD")
+        self.start, self.end = QLineEdit(f.start), QLineEdit(f.end)
+        self.length = _spin(5, 480, f.length, " min")
+        self.buffer = _spin(0, 240, f.buffer, " min")
+        self.rooms = _spin(1, 20, f.rooms, " rooms")
+        for title, widget in (("Day", self.day), ("From", self.start), ("To", self.end),
+                              ("Slot length", self.length), ("Buffer", self.buffer),
+                              ("Parallel rooms", self.rooms)):
+            widget.setAccessibleName(title)
+            form.addRow(title, widget)
+        for edit in (self.day, self.start, self.end):
+            edit.textChanged.connect(self._edited)
+        for spin in (self.length, self.buffer, self.rooms):
+            spin.valueChanged.connect(self._edited)
+        return form
+
+    def _edited(self, *_: object) -> None:
+        self.presenter.edit(day=self.day.text().strip(), start=self.start.text().strip(),
+                            end=self.end.text().strip(), length=self.length.value(),
+                            buffer=self.buffer.value(), rooms=self.rooms.value())
+        self.preview.setText(self.presenter.preview)
+
+    def _chosen(self, index: int) -> None:
+        self.presenter.choose(str(self.employer.itemData(index)))
+
+    def _add(self) -> None:
+        self._edited()
+        self.presenter.add_slots()
+
+    def _copy(self) -> None:
+        self._edited()
+        self.presenter.copy_to_all()
+
+    def redraw(self) -> None:
+        p = self.presenter
+        self.employer.blockSignals(True)
+        self.employer.clear()
+        for e in p.employers:
+            self.employer.addItem(p.employer_label(e), e.id)
+        ids = [e.id for e in p.employers]
+        if p.employer_id in ids:
+            self.employer.setCurrentIndex(ids.index(p.employer_id))
+        self.employer.blockSignals(False)
+        if self.day.text() != p.form.day:
+            self.day.setText(p.form.day)
+        self.preview.setText(p.preview)
+        self.model.set_rows(p.rows)
+        self.empty.setText("" if p.rows else p.empty_text)
+        self.empty.setVisible(not p.rows)
+        self.clashes.setText(p.clash_text)

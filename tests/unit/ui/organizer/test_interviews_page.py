@@ -1,0 +1,63 @@
+"""The organizer's Interviews page: presenter walked with no window, and its wiring."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from fairdesk.services.employers import add_employer
+from fairdesk.services.session import EventSession
+from fairdesk.ui.organizer.interviews_page import InterviewsPage
+from fairdesk.ui.organizer.presenters.interviews import InterviewsPresenter
+
+
+@pytest.fixture
+def presenter(session: EventSession) -> Iterator[InterviewsPresenter]:
+    for name in ("Acme BPO", "Bluewave", "Caribtech"):
+        add_employer(session, name)
+    p = InterviewsPresenter(session)
+    p.load()
+    yield p
+    p.close()
+
+
+def test_lay_out_one_employer_then_copy_the_day_to_all(presenter: InterviewsPresenter) -> None:
+    assert presenter.rows == [] and "Add slots" in presenter.empty_text
+    presenter.edit(day="2026-08-21", start="09:00", end="10:00", length=20, rooms=2)
+    assert presenter.preview == "3 slots × 2 rooms (09:00–10:00)"
+    assert presenter.add_slots()
+    assert len(presenter.rows) == 6
+    assert presenter.rows[0] == ("Fri 21 Aug", "09:00–09:20", "Room 1", "free", "")
+    assert presenter.copy_to_all()
+    assert presenter.last_message is not None and "12 slots" in presenter.last_message.text
+    labels = [presenter.employer_label(e) for e in presenter.employers]
+    assert labels == ["Acme BPO — 6 slots, 0 booked", "Bluewave — 6 slots, 0 booked",
+                      "Caribtech — 6 slots, 0 booked"]
+    assert presenter.clash_text == "No clashes."
+
+
+def test_a_bad_window_says_why_and_adds_nothing(presenter: InterviewsPresenter) -> None:
+    presenter.edit(day="2026-08-21", start="10:00", end="09:00")
+    assert "not after the start" in presenter.preview
+    assert not presenter.add_slots()
+    assert presenter.last_message is not None and presenter.last_message.code == "invalid_field"
+    assert presenter.rows == []
+
+
+def test_the_page_adds_slots_from_its_form(qtbot: Any, presenter: InterviewsPresenter) -> None:
+    page = InterviewsPage(presenter)
+    qtbot.addWidget(page)
+    presenter.load()
+    page.day.setText("2026-08-21")
+    page.start.setText("14:00")
+    page.end.setText("15:00")
+    page.length.setValue(30)
+    assert page.preview.text() == "2 slots (14:00–15:00)"
+    page._add()
+    assert page.model.rowCount() == 2
+    assert page.employer.currentText() == "Acme BPO — 2 slots, 0 booked"
+    page.employer.setCurrentIndex(1)
+    page._chosen(1)
+    assert page.model.rowCount() == 0 and page.empty.text().startswith("No slots")
