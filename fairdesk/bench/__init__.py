@@ -29,6 +29,7 @@ MODULES = (
     "fairdesk.bench.booth_bench",
     "fairdesk.bench.bundle_bench",
     "fairdesk.bench.sync_bench",
+    "fairdesk.bench.kiosk_bench",
 )
 
 
