@@ -32,6 +32,11 @@ class Keyboard(QWidget):
         grid.addWidget(self._key("⌫", on_backspace, "Delete the last character"),
                        last, 6, 1, 4)
 
+    def digits_only(self, only: bool) -> None:
+        """The PIN screen: the digits and ⌫; an e-mail's letters would only confuse."""
+        for text, key in self.keys.items():
+            key.setVisible(not only or text.isdigit() or text == "⌫")
+
     def _key(self, text: str, slot: Callable[[], None], name: str = "") -> QPushButton:
         key = QPushButton(text)
         key.setObjectName("key")

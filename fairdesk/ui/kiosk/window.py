@@ -137,6 +137,7 @@ class KioskWindow(QMainWindow):
         self.entry.setText(view.entry or " ")
         self.entry.setVisible(typing)
         self.keyboard.setVisible(typing)
+        self.keyboard.digits_only(view.screen == "pin")
         self.countdown.setText(self._countdown(view.screen, view.seconds_left))
         self.preview.setVisible(view.screen == "idle" and self.worker is not None)
         self._render_buttons(view.screen)

@@ -91,7 +91,7 @@ class KioskPresenter(Presenter):
         name = self.candidate.display_name if self.candidate else ""
         titles: dict[Screen, str] = {
             "idle": "Scan the QR code on your invitation",
-            "welcome": f"Welcome, {name}",
+            "welcome": "Welcome",  # the name shows below, large
             "printing": "Printing your badge…",
             "done": "Take your badge",
             "desk": wording.DESK,

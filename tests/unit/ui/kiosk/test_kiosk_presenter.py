@@ -30,13 +30,22 @@ class Ticker:
 
 
 class Broken:
-    """A printer that fails every job (paper out)."""
+    """A printer that fails every job (paper out, or gone offline mid-job)."""
 
     description = "Printer QL-800"
     ready = True
 
+    def __init__(self, why: str = "paper out") -> None:
+        self.why = why
+
     def send(self, job: BadgeJob, done: Done, failed: Failed) -> None:
-        failed(job, "paper out")
+        failed(job, self.why)
+
+
+class Offline(Broken):
+    """A printer the system no longer lists (unplugged, switched off)."""
+
+    ready = False
 
 
 class Held:
@@ -207,9 +216,12 @@ def test_walk_in_without_a_code_goes_to_the_desk(kiosk: KioskPresenter,
     assert ops_count(session) == before
 
 
+@pytest.mark.parametrize("printer", [Broken("paper out"), Broken("printer offline"),
+                                     Offline()], ids=["paper-out", "offline-mid-job", "offline"])
 def test_printer_fault_records_nothing(session: EventSession, people: list[str],
-                                       ticker: Ticker) -> None:
-    kiosk = KioskPresenter(session, Broken(), clock=ticker)
+                                       ticker: Ticker, printer: Broken,
+                                       tmp_path: Path) -> None:
+    kiosk = KioskPresenter(session, printer, clock=ticker)
     before = ops_count(session)
     kiosk.scan(code_of(session, people[0]))
     kiosk.confirm()
@@ -217,6 +229,12 @@ def test_printer_fault_records_nothing(session: EventSession, people: list[str],
     assert kiosk.view.sentence == "The badge printer is not working right now."
     assert ops_count(session) == before
     assert checkins.active_on(session.store, people[0], session.fair_day()) is None
+    kiosk.back()  # the desk put paper in: the same invitation now goes through
+    kiosk.output = FolderSync(tmp_path / "badges")
+    assert kiosk.scan(code_of(session, people[0]))
+    kiosk.confirm()
+    assert kiosk.view.screen == "done" and pdfs(tmp_path) == ["C-0001.pdf"]
+    kiosk.close()
 
 
 def test_no_printer_at_all_is_a_printer_fault(session: EventSession, people: list[str],

@@ -9,7 +9,15 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTextEdit,
+)
 
 from fairdesk.services import badges, booth
 from fairdesk.services.candidates import find_candidate
@@ -90,6 +98,8 @@ def test_closing_asks_for_the_pin_and_stays_open(qtbot: Any, window: KioskWindow
     window.close()
     assert window.isVisible()
     assert window.presenter.screen == "pin"
+    assert not window.keyboard.keys["q"].isVisible()  # a keypad for the PIN, no letters
+    assert window.keyboard.keys["2"].isVisible()
     for key in "2468":
         window.keyboard.keys[key].click()
     leave = window.button("Leave kiosk mode")
@@ -111,6 +121,40 @@ def test_no_roster_listing_is_reachable(window: KioskWindow) -> None:
     """Privacy: the kiosk has no list, table or free search field anywhere."""
     assert not window.findChildren(QAbstractItemView)
     assert not window.findChildren(QLineEdit)
+
+
+def _shown_text(window: KioskWindow) -> str:
+    widgets = [*window.findChildren(QLabel), *window.findChildren(QPushButton)]
+    return " ".join(w.text() for w in widgets if w.isVisibleTo(window))
+
+
+def test_no_screen_lists_anyone_but_the_one_who_scanned(
+        window: KioskWindow, session: EventSession, people: list[str]) -> None:
+    """Privacy, every screen a candidate can reach: no list, completer or free
+    search field, and no one's name but the scanner's own."""
+    p = window.presenter
+    names = [find_candidate(session, key).display_name for key in people]
+    walk: list[tuple[str, Callable[[], None]]] = [
+        ("idle", lambda: None),
+        ("keyboard", lambda: (p.open_keyboard(), p.type("Jo"))),  # a name's start: nothing
+        ("keyboard", p.submit),
+        ("desk", lambda: (p.back(), p.scan("https://example.org/x"))),
+        ("welcome", lambda: (p.back(), p.scan(code_of(session, people[0])))),
+        ("desk", p.not_me),
+        ("welcome", lambda: (p.back(), p.scan(code_of(session, people[1])))),
+        ("done", p.confirm),
+        ("desk", lambda: (p.back(), p.scan(code_of(session, people[1])))),
+        ("pin", lambda: (booth.set_exit_pin(session, "2468"), p.back(), p.request_exit())),
+    ]
+    window.show()
+    for screen, step in walk:
+        step()
+        assert p.screen == screen
+        for kind in (QAbstractItemView, QLineEdit, QTextEdit, QComboBox, QCompleter):
+            assert not window.findChildren(kind), (screen, kind)
+        shown = _shown_text(window)
+        own = p.candidate.display_name if p.candidate else ""
+        assert not [n for n in names if n in shown and n != own], (screen, shown)
 
 
 @pytest.mark.parametrize(("size", "title_px"), [((1920, 1080), 64), ((1280, 800), 43)])
