@@ -57,17 +57,24 @@ def main(work: Path) -> int:
     window.activateWindow()
     presenter = window.presenter
     last: dict[str, object] = {}
+    seen: list[str] = []  # every screen shown, in order (a slow test may poll past one)
+    names: list[str] = []  # every name a welcome screen showed
 
     def write_state() -> None:
         printed = sorted(p.name for p in (work / "printed").glob("*.pdf")) \
             if (work / "printed").exists() else []
         view = presenter.view
+        checked_in = int(presenter.session.store.scalar("SELECT COUNT(*) FROM checkins"))
+        if not seen or seen[-1].split("@")[0] != view.screen:
+            seen.append(f"{view.screen}@{checked_in}")  # the check-ins when it showed
+        if window.name.text() and (not names or names[-1] != window.name.text()):
+            names.append(window.name.text())
         state = {"screen": view.screen, "title": window.title.text(),
                  "sentence": window.sentence.text(), "name": window.name.text(),
                  "code": presenter.code, "printed": printed,
-                 "checkins": int(presenter.session.store.scalar(
-                     "SELECT COUNT(*) FROM checkins")),
-                 "full_screen": bool(window.isFullScreen())}
+                 "checkins": checked_in,
+                 "full_screen": bool(window.isFullScreen()),
+                 "seen": list(seen), "names": list(names)}
         if state != last:
             last.clear()
             last.update(state)
