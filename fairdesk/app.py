@@ -45,9 +45,15 @@ def _booth(session: EventSession, settings: AppSettings, print_to: Path | None) 
     return booth_window(session, settings, print_to)
 
 
+def _kiosk(session: EventSession, settings: AppSettings, print_to: Path | None) -> QMainWindow:
+    from fairdesk.ui.kiosk.window import kiosk_window  # QtMultimedia: the camera
+
+    return kiosk_window(session, settings, print_to)
+
+
 # Each role's main window, imported when first opened so the launcher starts fast.
 ROLE_WINDOWS: dict[str, WindowFactory] = {
-    "organizer": _organizer, "desk": _desk, "booth": _booth,
+    "organizer": _organizer, "desk": _desk, "booth": _booth, "kiosk": _kiosk,
 }
 
 

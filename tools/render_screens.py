@@ -6,7 +6,8 @@
 with one of the prefixes (the rest of the scene is still built, not saved).
 
 Runs offscreen unless DISPLAY is set (``xvfb-run -a python tools/render_screens.py``
-shows real windows). Desk shots are 1366x768, booth 1280x800, organizer 1280x800.
+shows real windows). Desk shots are 1366x768, booth 1280x800, organizer 1280x800;
+each kiosk screen is saved twice, at 1920x1080 and 1280x800 (``kiosk-N-what-WxH``).
 
 The shots are real: the booth scans signed badges and rates through its
 presenter; for the paired shots a hub starts on a free loopback port, a desk
@@ -34,6 +35,7 @@ if not os.environ.get("DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 BOOTH, DESK, ORGANIZER = (1280, 800), (1366, 768), (1280, 800)
+KIOSK = ((1920, 1080), (1280, 800))  # a self-service screen and a 13" touch panel
 SAMPLE_LAN = "192.168.1.20"  # what the Devices page shows as this laptop's address
 
 
@@ -354,6 +356,113 @@ def _walk_in(cam: Camera, desk: Any) -> None:
     dialog.close()
 
 
+class _HeldPrinter:
+    """A printer that takes the badge and reports back when told (the printing screen)."""
+
+    description, ready = "Badge printer", True
+
+    def __init__(self) -> None:
+        self.held: list[tuple[Any, Any]] = []
+
+    def send(self, job: Any, done: Any, failed: Any) -> None:
+        self.held.append((job, done))
+
+    def finish(self) -> None:
+        for job, done in self.held:
+            done(job, "Badge printer")
+        self.held.clear()
+
+
+class _OutOfPaper(_HeldPrinter):
+    def send(self, job: Any, done: Any, failed: Any) -> None:
+        failed(job, "The printer is out of labels.")
+
+
+def _foreign_code(work: Path) -> str:
+    from fairdesk.services import badges
+    from fairdesk.services.candidates import add_candidate
+    from fairdesk.services.events import create_event
+
+    other = create_event(work / "other.fairdesk", "Another Fair")
+    stranger = add_candidate(other, first_name="Zed", last_name="Other")
+    code = badges.payload_for(other, stranger)
+    other.close()
+    return code
+
+
+_KIOSK_PEOPLE = {  # True: checked in today at a desk; False: not yet, no badge printed
+    True: "SELECT id, first_name FROM candidates WHERE source = 'roster' AND id IN (SELECT "
+          "candidate_id FROM checkins WHERE day = ? AND undone_at IS NULL) ORDER BY ref LIMIT 1",
+    False: "SELECT id, first_name FROM candidates WHERE source = 'roster' AND ? != '' AND id "
+           "NOT IN (SELECT candidate_id FROM checkins) AND id NOT IN (SELECT candidate_id "
+           "FROM badge_prints) ORDER BY ref LIMIT 1",
+}
+
+
+def _kiosk(cam: Camera, event: Path, work: Path) -> None:  # noqa: PLR0915 (a walk-through)
+    """Each kiosk screen, in the order a candidate meets them, at both sizes."""
+    from fairdesk.services import booth
+    from fairdesk.services.session import open_session
+    from fairdesk.ui.kiosk.presenters.kiosk import KioskPresenter
+    from fairdesk.ui.kiosk.window import KioskWindow
+
+    session = open_session(event, role="kiosk")
+    printer = _HeldPrinter()
+    presenter = KioskPresenter(session, printer)
+    window = KioskWindow(presenter, None, event_name=session.event.name)
+
+    def shots(name: str) -> None:
+        for size in KIOSK:
+            # the style follows the size, the minimum size the style: settle, then shoot
+            window.resize(*size)
+            cam.pump()
+            cam.shot(window, f"{name}-{size[0]}x{size[1]}", size)
+
+    def person(checked_in: bool) -> str:
+        row = session.store.row(_KIOSK_PEOPLE[checked_in], (session.fair_day().isoformat(),))
+        return _badge(session, row["id"], row["first_name"])
+
+    try:
+        shots("kiosk-1-idle")
+        code = person(checked_in=False)
+        presenter.scan(code)
+        shots("kiosk-2-welcome")
+        presenter.confirm()
+        shots("kiosk-3-printing")
+        printer.finish()
+        shots("kiosk-4-take-your-badge")
+        presenter.back()
+        presenter.scan(person(checked_in=True))  # this morning at a desk: says when
+        shots("kiosk-5-already-checked-in")
+        presenter.back()
+        middle = len(code) // 2
+        presenter.scan(code[:middle] + ("A" if code[middle] != "A" else "B") + code[middle + 1:])
+        shots("kiosk-6-forged-code")
+        presenter.back()
+        presenter.scan(_foreign_code(work))
+        shots("kiosk-7-other-event")
+        presenter.back()
+        presenter.open_keyboard()
+        presenter.type("marie.")
+        shots("kiosk-8-keyboard")
+        presenter.back()
+        presenter.output = _OutOfPaper()
+        presenter.scan(person(checked_in=False))
+        presenter.confirm()
+        shots("kiosk-9-printer-fault")
+        presenter.back()
+        booth.set_exit_pin(session, "2468")
+        presenter.request_exit()
+        presenter.type("24")
+        shots("kiosk-10-exit-pin")
+        presenter.back()
+    finally:
+        presenter.on_exit()
+        window._leaving = True  # the script closes it, not a PIN
+        window.close()
+        session.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -407,6 +516,7 @@ def main() -> int:
     try:
         _standalone_booth(cam, event, employer, settings)
         _paired(cam, organizer, work, settings)
+        _kiosk(cam, event, work)
     finally:
         organizer.close()  # stops the hub
         app.close_sessions()

@@ -30,6 +30,7 @@ MODULES = (
     "fairdesk.bench.bundle_bench",
     "fairdesk.bench.sync_bench",
     "fairdesk.bench.dashboard_bench",
+    "fairdesk.bench.kiosk_bench",
 )
 
 

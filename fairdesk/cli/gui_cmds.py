@@ -16,7 +16,8 @@ def register(commands: Any) -> None:
     p.add_argument("--employer", metavar="ID", help="the booth's employer (booth role)")
     p.add_argument("--desk", type=int, metavar="N", help="the desk number (desk role)")
     p.add_argument("--print-to", metavar="DIR", type=Path,
-                   help="write each printed badge as a PDF into DIR instead of a printer")
+                   help="write each printed badge as a PDF into DIR instead of a printer "
+                        "(desk and kiosk roles)")
     p.set_defaults(func=cmd_open)
 
 

@@ -59,7 +59,7 @@ def _register_devices(commands: Any) -> None:
     actions = parent.add_subparsers(dest="devices_action", metavar="ACTION", required=True)
     p = actions.add_parser("invite", help="a one-time pairing code for a desk or booth")
     add_event_arg(p)
-    p.add_argument("--role", required=True, choices=("desk", "booth"))
+    p.add_argument("--role", required=True, choices=("desk", "booth", "kiosk"))
     p.add_argument("--employer", metavar="ID", help="the booth's employer (id, booth or name)")
     p.add_argument("--desk", type=int, metavar="N", help="the desk number")
     p.add_argument("--hub", required=True, metavar="URL", help="https://ADDRESS:PORT")

@@ -219,6 +219,19 @@ class NotAllowedForRole(FairDeskError):
     code = "not_allowed_for_role"
 
 
+# ---------------------------------------------------------------- kiosk
+class AmbiguousEmail(FairDeskError):
+    """An e-mail typed at the kiosk that more than one candidate registered with."""
+
+    code = "ambiguous_email"
+
+
+class NotAnInvitation(FairDeskError):
+    """Typed at the kiosk: neither an e-mail nor a ref code (a kiosk never searches names)."""
+
+    code = "not_an_invitation"
+
+
 # ---------------------------------------------------------------- sync clocks (issue 13)
 class ClockAhead(FairDeskError):
     """An op stamped further ahead of the receiver's clock than the bounded skew

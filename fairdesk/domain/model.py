@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
 
-Role = Literal["organizer", "desk", "booth"]
-ROLES: tuple[Role, ...] = ("organizer", "desk", "booth")
+Role = Literal["organizer", "desk", "booth", "kiosk"]
+ROLES: tuple[Role, ...] = ("organizer", "desk", "booth", "kiosk")
 Source = Literal["roster", "walk_in"]
 
 

@@ -153,8 +153,8 @@ def check_print(session: EventSession, candidate: Candidate, reason: str | None 
     _reprint_reason(session, candidate, reason)
 
 
-def _log_print(session: EventSession, candidate: Candidate, layout: str,
-               reason: str | None) -> None:
+def log_print(session: EventSession, candidate: Candidate, layout: str,
+              reason: str | None) -> None:
     """Write one ``badge.print`` op (and the audit entry of a reprint). In a transaction."""
     store = session.store
     clean, previous = _reprint_reason(session, candidate, reason)
@@ -176,7 +176,7 @@ def record_print(session: EventSession, candidate: Candidate, layout: str,
     """Log a printed badge (device, desk, time, layout). A reprint needs a reason."""
     get_layout(layout)
     with session.store.transaction():
-        _log_print(session, candidate, layout, reason)
+        log_print(session, candidate, layout, reason)
         printed = last_print(session, candidate)
     assert printed is not None
     session.publish(Change("badges", (candidate.id,)))
@@ -194,7 +194,7 @@ def print_batch(session: EventSession, candidates: Sequence[Candidate], layout: 
     write_atomic(Path(out), pdf)
     with session.store.transaction():
         for candidate in candidates:
-            _log_print(session, candidate, layout, reason)
+            log_print(session, candidate, layout, reason)
     session.publish(Change("badges", tuple(c.id for c in candidates)))
     return len(pdf)
 

@@ -80,11 +80,11 @@ def certificate(store: EventStore) -> tuple[bytes, bytes, str]:
 
 def invite(session: EventSession, role: str, hub_url: str, *, employer: str | None = None,
            desk: int | None = None, ttl: timedelta = INVITE_TTL) -> Invite:
-    """A one-time pairing code for a desk or a booth."""
+    """A one-time pairing code for a desk, a booth or a kiosk."""
     store = session.store
     require_hub_file(store)
-    if role not in ("desk", "booth"):
-        raise InvalidField("role", f"A device is a desk or a booth, not {role!r}.")
+    if role not in ("desk", "booth", "kiosk"):
+        raise InvalidField("role", f"A device is a desk, a booth or a kiosk, not {role!r}.")
     if role == "booth" and not employer:
         raise InvalidField("employer", "A booth device needs --employer (id, booth or name).")
     if not hub_url.startswith("https://"):

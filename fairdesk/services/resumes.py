@@ -26,9 +26,10 @@ def attach_resume(session: EventSession, candidate_key: str, data: bytes, *,
 
 
 def resume_bytes(session: EventSession, candidate: Candidate) -> bytes | None:
-    """A candidate's résumé; booths never get one (DESIGN.md, Privacy)."""
-    if session.role == "booth":
-        raise NotAllowedForRole("Booths never hold or show résumés.", role=session.role)
+    """A candidate's résumé; booths and kiosks never get one (DESIGN.md, Privacy)."""
+    if session.role in ("booth", "kiosk"):
+        raise NotAllowedForRole("Booths and kiosks never hold or show résumés.",
+                                role=session.role)
     if candidate.resume_sha is None:
         return None
     return resumes.get(session.store, candidate.resume_sha)

@@ -289,6 +289,48 @@ CREATE INDEX candidate_aliases_into ON candidate_aliases(merged_into);
 ALTER TABLE candidates ADD COLUMN erased_at TEXT;
 """
 
+# Kiosks pair like desks (issue 17): the role checks of devices and
+# sync_invites let 'kiosk' in. SQLite cannot alter a CHECK, so both tables are
+# rebuilt with every column they hold and copied across.
+_V8 = """
+CREATE TABLE devices_v8 (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL DEFAULT '',
+    role TEXT NOT NULL CHECK (role IN ('organizer', 'desk', 'booth', 'kiosk')),
+    employer_id TEXT REFERENCES employers(id),
+    desk INTEGER,
+    token_hash TEXT,
+    paired_at TEXT,
+    revoked_at TEXT,
+    last_seen_at TEXT,
+    pending INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO devices_v8 (id, name, role, employer_id, desk, token_hash, paired_at, revoked_at,
+                        last_seen_at, pending)
+SELECT id, name, role, employer_id, desk, token_hash, paired_at, revoked_at, last_seen_at,
+       pending FROM devices;
+DROP TABLE devices;
+ALTER TABLE devices_v8 RENAME TO devices;
+
+CREATE TABLE sync_invites_v8 (
+    id TEXT PRIMARY KEY,
+    secret_hash TEXT NOT NULL UNIQUE,
+    role TEXT NOT NULL CHECK (role IN ('desk', 'booth', 'kiosk')),
+    employer_id TEXT REFERENCES employers(id),
+    desk INTEGER,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    used_at TEXT,
+    device_id TEXT
+);
+INSERT INTO sync_invites_v8 (id, secret_hash, role, employer_id, desk, created_at, expires_at,
+                             used_at, device_id)
+SELECT id, secret_hash, role, employer_id, desk, created_at, expires_at, used_at, device_id
+FROM sync_invites;
+DROP TABLE sync_invites;
+ALTER TABLE sync_invites_v8 RENAME TO sync_invites;
+"""
+
 MIGRATIONS: list[tuple[int, str]] = [
     (1, _V1),
     (2, _V2),
@@ -297,6 +339,7 @@ MIGRATIONS: list[tuple[int, str]] = [
     (5, _V5),
     (6, _V6),
     (7, _V7),
+    (8, _V8),
 ]
 
 LATEST = MIGRATIONS[-1][0]

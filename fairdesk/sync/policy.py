@@ -26,6 +26,10 @@ push only what their role may send, so nothing waits forever for the hub).
   employers, and it gets no slots (rooms), visits, ratings or notes. It
   sends no booking (``PUSH_KINDS`` is unchanged), and the booking service
   refuses a desk.
+- **kiosk** (self check-in, issue 17): sends check-ins and badge prints
+  only (no walk-ins, no edits); sees what a desk sees for checking in and
+  printing (the event with the signing key, the roster, check-ins and
+  prints), no employers, no visits; never uploads a résumé.
 - **organizer** (the hub's own file): everything.
 """
 
@@ -47,12 +51,15 @@ EVENT_KINDS = frozenset({"event.create", "event.update"})
 CORRECTION_KINDS = frozenset({"candidate.merge", "candidate.erase"})
 BOOKING_KINDS = frozenset({"booking.add", "booking.remove"})
 SLOT_KINDS = frozenset({"slot.add"})
-PUSH_KINDS: dict[str, frozenset[str]] = {"desk": ROSTER_KINDS,
-                                         "booth": VISIT_KINDS | BOOKING_KINDS}
+KIOSK_KINDS = frozenset({"checkin.add", "badge.print"})
+PUSH_KINDS: dict[str, frozenset[str]] = {
+    "desk": ROSTER_KINDS, "booth": VISIT_KINDS | BOOKING_KINDS, "kiosk": KIOSK_KINDS,
+}
 SEE_KINDS: dict[str, frozenset[str]] = {
     "desk": EVENT_KINDS | ROSTER_KINDS | BOOKING_KINDS | CORRECTION_KINDS | {"employer.upsert"},
     "booth": EVENT_KINDS | VISIT_KINDS | BOOKING_KINDS | SLOT_KINDS | CORRECTION_KINDS
     | {"employer.upsert"},
+    "kiosk": EVENT_KINDS | ROSTER_KINDS | CORRECTION_KINDS,
 }
 # The candidate columns a booth gets: what its card shows, nothing to contact.
 STUB_FIELDS = ("id", "ref", "first_name", "last_name", "source", "desk", "district",
@@ -155,5 +162,5 @@ def may_upload_resumes(caller: Caller) -> bool:
 
 
 def may_have_signing_key(caller: Caller) -> bool:
-    """Desks print badges; booths only verify them with the public key."""
-    return caller.role in ("organizer", "desk")
+    """Desks and kiosks print badges; booths only verify them with the public key."""
+    return caller.role in ("organizer", "desk", "kiosk")

@@ -31,6 +31,7 @@ _ROLES: tuple[tuple[Role, str], ...] = (
     ("organizer", "Organizer — set up, import, dashboard, exports"),
     ("desk", "Registration desk — check in, walk-ins, badges"),
     ("booth", "Employer booth — scan, rate, shortlist"),
+    ("kiosk", "Self check-in kiosk — candidates scan their invitation, get a badge"),
 )
 _PATH_ROLE = Qt.ItemDataRole.UserRole
 

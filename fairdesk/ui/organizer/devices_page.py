@@ -357,9 +357,9 @@ class DevicesPage(QWidget):
         table.setFixedHeight(min(height, 160))
 
     def _role_changed(self) -> None:
-        booth = self.role.currentData() == "booth"
-        self.employer.setEnabled(booth)
-        self.desk.setEnabled(not booth)
+        role = self.role.currentData()
+        self.employer.setEnabled(role == "booth")
+        self.desk.setEnabled(role == "desk")  # a kiosk has no desk number (no walk-ins)
 
     def _look_again(self) -> None:
         if not self.isVisible():

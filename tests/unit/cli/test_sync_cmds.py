@@ -63,7 +63,7 @@ def test_sync_without_a_hub_exits_1_and_keeps_changes(
 
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
     with pytest.raises(SystemExit) as exit_:
-        main(["devices", "invite", str(tmp_path / "x"), "--role", "kiosk", "--hub", "https://h"])
+        main(["devices", "invite", str(tmp_path / "x"), "--role", "printer", "--hub", "https://h"])
     assert exit_.value.code == 2
     with pytest.raises(SystemExit) as exit_:
         main(["join", str(tmp_path / "x")])

@@ -34,7 +34,8 @@ from fairdesk.ui.common.presenters.base import Presenter
 COLUMNS = ("Device", "Role", "Employer / desk", "Last seen", "Pending", "Status")
 PARKED_COLUMNS = ("Change", "From device", "Made", "Waits for")
 CLASH_COLUMNS = ("Candidate", "Employer", "Interview", "Booked on", "Lost to")
-ROLES = (("desk", "Registration desk"), ("booth", "Employer booth"))
+ROLES = (("desk", "Registration desk"), ("booth", "Employer booth"),
+         ("kiosk", "Self check-in kiosk"))
 LOCAL_ONLY = "hub_local_only"  # the app setting behind "Only this computer"
 
 
