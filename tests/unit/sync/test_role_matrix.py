@@ -4,8 +4,9 @@ Each row of :data:`POLICY` is one case, read as the policy itself:
 
     (role, path, kind, owner, expected)
 
-- **role**: ``desk`` (desk 1) or ``booth`` (the booth of employer A), both
-  paired with a real hub on loopback (one hub for the whole module).
+- **role**: ``desk`` (desk 1), ``booth`` (the booth of employer A) or
+  ``kiosk`` (self check-in, issue 17), all paired with a real hub on loopback
+  (one hub for the whole module).
 - **path**: ``push`` (``POST /api/push``), ``usb`` (a signed op file taken
   by ``fairdesk import ops``), ``parked`` (an op an older hub acked and
   parked, in the log and ``parked_ops``, applied at the next push).
@@ -17,7 +18,8 @@ Each row of :data:`POLICY` is one case, read as the policy itself:
   not hold (the uuid5 of a future visit). For bookings the slot
   (``booking.add``) or the booking (``booking.remove``), ``none``: not on the
   hub. For ``slot.add`` and ``employer.upsert`` the employer the body names,
-  ``none``: a new employer. Roster and event kinds have no employer: ``none``.
+  ``none``: a new employer. Roster, event and correction kinds (the
+  organizer's merge and erasure, issue 16) have no employer: ``none``.
 - **expected**: ``accepted`` (push acked / import exit 0: the op is in the
   hub's log, applied, or parked until its record arrives), ``refused`` (403
   naming the op / exit 1 naming the op, nothing written), ``applied`` (a
@@ -85,6 +87,8 @@ _RULE: list[tuple[str, str, str, tuple[str, str, str]]] = [
     ("desk", "employer.upsert", "none", (R, R, PR)),
     ("desk", "event.update", "none", (R, R, PR)),
     ("desk", "event.create", "none", (R, R, PR)),
+    ("desk", "candidate.merge", "none", (R, R, PR)),
+    ("desk", "candidate.erase", "none", (R, R, PR)),
     # the booth of employer A: its own employer's visits and bookings, nothing else
     ("booth", "candidate.add", "none", (R, R, PR)),
     ("booth", "candidate.update", "none", (R, R, PR)),
@@ -113,6 +117,28 @@ _RULE: list[tuple[str, str, str, tuple[str, str, str]]] = [
     ("booth", "employer.upsert", "none", (R, R, PR)),
     ("booth", "event.update", "none", (R, R, PR)),
     ("booth", "event.create", "none", (R, R, PR)),
+    ("booth", "candidate.merge", "none", (R, R, PR)),
+    ("booth", "candidate.erase", "none", (R, R, PR)),
+    # a kiosk: check-ins and badge prints, nothing else (no walk-in, no edit, no undo)
+    ("kiosk", "candidate.add", "none", (R, R, PR)),
+    ("kiosk", "candidate.update", "none", (R, R, PR)),
+    ("kiosk", "checkin.add", "none", (A, A, AP)),
+    ("kiosk", "checkin.undo", "none", (R, R, PR)),
+    ("kiosk", "badge.print", "none", (A, A, AP)),
+    ("kiosk", "visit.record", "own", (R, R, PR)),
+    ("kiosk", "visit.record", "none", (R, R, PR)),
+    ("kiosk", "visit.update", "own", (R, R, PR)),
+    ("kiosk", "visit.update", "none", (R, R, P)),
+    ("kiosk", "visit.unrecord", "own", (R, R, PR)),
+    ("kiosk", "visit.unrecord", "none", (R, R, P)),
+    ("kiosk", "slot.add", "own", (R, R, PR)),
+    ("kiosk", "booking.add", "own", (R, R, PR)),
+    ("kiosk", "booking.remove", "own", (R, R, PR)),
+    ("kiosk", "employer.upsert", "own", (R, R, PR)),
+    ("kiosk", "event.update", "none", (R, R, PR)),
+    ("kiosk", "event.create", "none", (R, R, PR)),
+    ("kiosk", "candidate.merge", "none", (R, R, PR)),
+    ("kiosk", "candidate.erase", "none", (R, R, PR)),
 ]
 PATHS = ("push", "usb", "parked")
 POLICY: list[tuple[str, str, str, str, str]] = [
@@ -124,7 +150,7 @@ POLICY: list[tuple[str, str, str, str, str]] = [
 
 @dataclass
 class Fair:
-    """The hub's own (organizer) file, the hub serving it, and two paired devices."""
+    """The hub's own (organizer) file, the hub serving it, and three paired devices."""
 
     session: EventSession
     hub: HubServer
@@ -162,7 +188,7 @@ def fair(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fair]:
     hub.start()
     employers = all_employers(session)
     devices = {}
-    for role in ("desk", "booth"):
+    for role in ("desk", "booth", "kiosk"):
         made = invite(session, role, hub.url, desk=1 if role == "desk" else None,
                       employer=employers[0].id if role == "booth" else None)
         path = folder / f"{role}.fairdesk"
@@ -224,6 +250,11 @@ def _body(fair: Fair, kind: str, owner: str) -> dict[str, Any]:
     if kind == "event.create":
         return {"id": new_id(), "name": "Another fair", "created_at": _now(),
                 "public_key": "00" * 32}
+    if kind == "candidate.merge":
+        keep, drop = _candidate(fair), _candidate(fair)
+        return {"keep": keep, "drop": drop, "keep_ref": "", "drop_ref": ""}
+    if kind == "candidate.erase":
+        return {"id": _candidate(fair)}
     raise AssertionError(f"no case for {kind}")
 
 
@@ -364,7 +395,8 @@ def test_the_role_rule(fair: Fair, capsys: pytest.CaptureFixture[str], role: str
 
 def test_the_table_covers_every_kind_role_and_path() -> None:
     kinds = (policy.ROSTER_KINDS | policy.VISIT_KINDS | policy.BOOKING_KINDS
-             | policy.SLOT_KINDS | policy.EVENT_KINDS | {"employer.upsert"})
-    for role in ("desk", "booth"):
+             | policy.SLOT_KINDS | policy.EVENT_KINDS | policy.CORRECTION_KINDS
+             | {"employer.upsert"})
+    for role in ("desk", "booth", "kiosk"):
         for path in PATHS:
             assert {k for r, p, k, _, _ in POLICY if (r, p) == (role, path)} == kinds
