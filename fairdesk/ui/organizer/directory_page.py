@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -71,8 +73,50 @@ class DirectoryPage(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
         box.addWidget(self.table, 1)
+        # typing is searching: the box has the focus when the page opens, the
+        # arrows move through the matches from it, and a key typed in the table
+        # goes on in the box instead of being lost to the table's type-ahead
+        self.search.installEventFilter(self)
+        self.table.installEventFilter(self)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         presenter.on_change = self.redraw
         self.destroyed.connect(lambda *_: presenter.close())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self.focus_search)  # after the click that chose the page
+
+    def focus_search(self) -> None:
+        if self.isVisible():
+            self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.search.selectAll()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        if watched is self.search and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down,
+                                                      Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            self._move(event.key())
+            return True
+        if watched is self.table and event.text().isprintable() and event.text().strip() \
+                and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                             | Qt.KeyboardModifier.AltModifier):
+            self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.search.insert(event.text())
+            return True
+        return False
+
+    def _move(self, key: int) -> None:
+        rows = self.model.rowCount()
+        if not rows:
+            return
+        selected = self.table.selectionModel().selectedRows()
+        row = selected[0].row() if selected else 0
+        step = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -10,
+                Qt.Key.Key_PageDown: 10}[Qt.Key(key)]
+        row = max(0, min(rows - 1, row + step))
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
 
     def redraw(self) -> None:
         self.model.set_rows(self.presenter.rows)

@@ -80,7 +80,7 @@ class RecordDialog(QDialog):
         self.tabs.addTab(self._list_tab(_table(self.checkins, "Check-ins"), self.undo_button),
                          "&Check-ins")
         self.prints = RowsModel(PRINT_COLUMNS)
-        self.print_button = button("&Reprint badge…", self.reprint)
+        self.print_button = button("Reprin&t badge…", self.reprint)
         self.tabs.addTab(self._list_tab(_table(self.prints, "Badge prints"), self.print_button),
                          "&Prints")
         self.visits = RowsModel(VISIT_COLUMNS)
@@ -96,6 +96,7 @@ class RecordDialog(QDialog):
         self.erase_dialog: EraseDialog | None = None
         presenter.on_change = self.redraw
         self.finished.connect(lambda _result: presenter.close())
+        next(iter(self.edits.values())).setFocus()  # a fix starts in the fields, not on Merge
 
     # ---------------------------------------------------------- tabs
     def _details_tab(self) -> QWidget:
@@ -119,8 +120,12 @@ class RecordDialog(QDialog):
                                    tip="Another record of this same person")
         self.erase_button = button("&Erase this person…", self.erase,
                                    tip="Remove their personal data on request")
-        self.reprint_button = button("Re&print badge…", self.reprint)
+        self.reprint_button = button("Reprin&t badge…", self.reprint)
         self.save_button = button("&Save details", self.save, shortcut="Ctrl+S", primary=True)
+        # Enter in a field saves; it must never open the merge or the erasure
+        for widget in (self.merge_button, self.erase_button, self.reprint_button):
+            widget.setAutoDefault(False)
+        self.save_button.setDefault(True)
         for widget in (self.merge_button, self.erase_button):
             row.addWidget(widget)
         row.addStretch(1)

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 from pytestqt.qtbot import QtBot
 
@@ -67,3 +68,35 @@ def test_every_filter_box_narrows_the_table(qtbot: QtBot, demo: EventSession) ->
         assert presenter.filters == {name}
         box.setChecked(False)
     assert page.model.rowCount() == 12
+
+
+def test_typing_is_searching_from_the_moment_the_page_shows(qtbot: QtBot,
+                                                           demo: EventSession) -> None:
+    """Under Xvfb, text typed right after choosing the page went to the table's
+    type-ahead and was lost: the box now has the focus, the arrows move through
+    the matches from it, a key typed in the table goes on in the box, and Enter
+    in a field of the record saves rather than opening the merge."""
+    presenter = DirectoryPresenter(demo)
+    page = DirectoryPage(presenter)
+    qtbot.addWidget(page)
+    presenter.load()
+    page.show()
+    qtbot.waitUntil(page.search.hasFocus)
+    qtbot.keyClicks(page.search, presenter.found[0].candidate.first_name[:2])
+    assert page.search.text() == presenter.found[0].candidate.first_name[:2]
+    page.search.clear()
+    qtbot.keyClick(page.search, Qt.Key.Key_Down)
+    assert page.table.selectionModel().selectedRows()[0].row() == 1
+    qtbot.keyClick(page.search, Qt.Key.Key_Up)
+    assert page.table.selectionModel().selectedRows()[0].row() == 0
+    page.table.setFocus()
+    qtbot.keyClicks(page.table, "zo")
+    assert page.search.text() == "zo" and page.search.hasFocus()
+    page.search.clear()
+    page.open_selected()
+    dialog = page.dialog
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert dialog.save_button.isDefault()
+    assert not any(b.autoDefault() for b in (dialog.merge_button, dialog.erase_button))
+    dialog.close()
