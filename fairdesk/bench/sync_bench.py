@@ -17,7 +17,7 @@ from aiohttp import web
 
 from fairdesk.bench import PAIRS, Figure, Pairs, p95
 from fairdesk.domain.clock import HybridClock
-from fairdesk.domain.ids import new_id
+from fairdesk.domain.ids import new_id, visit_id
 from fairdesk.domain.model import Op
 from fairdesk.services import devices
 from fairdesk.services.demo import DemoSpec, build_demo
@@ -53,8 +53,9 @@ class _Setup:
 
 def _visit(device: str, seq: int, employer: str, candidate: str, clock: HybridClock) -> Op:
     at = datetime.now(UTC)
-    return Op(new_id(), device, seq, "visit.record", at, clock.tick(),
-              {"id": new_id(), "candidate_id": candidate, "employer_id": employer,
+    return Op(new_id(), device, seq, "visit.record", at, clock.tick(),  # a scan: the pair's id
+              {"id": visit_id(employer, candidate), "candidate_id": candidate,
+               "employer_id": employer,
                "at": at.isoformat(timespec="milliseconds")})
 
 
@@ -75,7 +76,7 @@ async def _booth(url: str, pin: aiohttp.Fingerprint, device: tuple[str, str, str
                 async with http.post(url, json={"ops": [op_to_wire(op)]}, ssl=pin) as answer:
                     body = await answer.json()
                     if answer.status != 200 or len(body.get("acked", [])) != 1:
-                        errors.append(f"HTTP {answer.status}")
+                        errors.append(f"HTTP {answer.status}: {body.get('message', '')}")
             except (aiohttp.ClientError, OSError) as error:
                 errors.append(str(error))
             latencies.append((time.perf_counter() - tick) * 1000)
@@ -148,7 +149,7 @@ def sync_load(quick: bool) -> Figure:
         held = _count(setup.path, "SELECT COUNT(*) FROM ops WHERE kind = 'visit.record' "
                                   "AND device_id IN (SELECT id FROM devices)")
     note = (f"{booths} booths × {rate:.0f} ops/s, {PAIRS} pairs of {seconds:.1f} s; {sent} sent, "
-            f"{held} held, {len(errors)} errors")
+            f"{held} held, {len(errors)} errors" + (f" (first: {errors[0]})" if errors else ""))
     if errors or held != sent:
         ours = [float("inf")] * len(ours)
     return Figure.of("sync_load", "ms p95 push", "ratio <= 5", Pairs(tuple(ours), tuple(echo)),
