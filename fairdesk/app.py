@@ -11,20 +11,19 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from fairdesk.domain.errors import FairDeskError
-from fairdesk.domain.model import Role
+from fairdesk.domain.roles import Role
 from fairdesk.services.app_settings import AppSettings, config_dir
-from fairdesk.services.employers import find_employer
-from fairdesk.services.session import EventSession, open_session
 from fairdesk.ui.common import theme
 from fairdesk.ui.common.presenters.open_request import OpenRequest
 from fairdesk.ui.launcher.presenters.launcher import LauncherPresenter
 from fairdesk.ui.launcher.window import LauncherWindow
 
 if TYPE_CHECKING:
+    from fairdesk.services.session import EventSession
     from fairdesk.ui.common.sync_status import SyncStatusWidget
 
 log = logging.getLogger(__name__)
-WindowFactory = Callable[[EventSession, AppSettings, Path | None], QMainWindow]
+WindowFactory = Callable[["EventSession", AppSettings, Path | None], QMainWindow]
 
 
 def _organizer(session: EventSession, settings: AppSettings, print_to: Path | None) -> QMainWindow:
@@ -80,6 +79,10 @@ def application(settings: AppSettings) -> QApplication:
 def open_window(request: OpenRequest, settings: AppSettings,
                 print_to: Path | None = None) -> QMainWindow:
     """Open ``request.path`` in its role; raises FairDeskError for a bad file or employer."""
+    # the event layers load when an event opens, not before the launcher's first frame
+    from fairdesk.services.employers import find_employer
+    from fairdesk.services.session import open_session
+
     session = open_session(request.path, role=request.role, desk=request.desk)
     try:
         if request.role == "booth" and request.employer_id:

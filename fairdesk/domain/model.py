@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
 
-Role = Literal["organizer", "desk", "booth", "kiosk"]
-ROLES: tuple[Role, ...] = ("organizer", "desk", "booth", "kiosk")
+from fairdesk.domain.roles import DEFAULT_TIMEZONE, ROLES, Role
+
+__all__ = ["DEFAULT_TIMEZONE", "ROLES", "Role"]  # and the records below
 Source = Literal["roster", "walk_in"]
 
 

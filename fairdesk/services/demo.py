@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
+from fairdesk.domain.model import DEFAULT_TIMEZONE
 from fairdesk.domain.rules import zone
 from fairdesk.domain.text import fold
 from fairdesk.exports.demo_resumes import ResumeFacts, resume_pdf
@@ -20,7 +21,7 @@ from fairdesk.services import demo_data as words
 from fairdesk.services.candidates import add_candidate
 from fairdesk.services.checkin import check_in
 from fairdesk.services.employers import add_employer, find_employer
-from fairdesk.services.events import DEFAULT_TIMEZONE, create_event
+from fairdesk.services.events import create_event
 from fairdesk.services.resumes import attach_resume
 from fairdesk.services.session import EventSession, utc_now
 from fairdesk.services.visits import record_visit, update_visit

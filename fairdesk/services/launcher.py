@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fairdesk.domain.errors import FairDeskError
-from fairdesk.domain.model import Employer
-from fairdesk.services.candidates import count_candidates
-from fairdesk.services.employers import all_employers
-from fairdesk.services.session import open_session
+
+if TYPE_CHECKING:
+    from fairdesk.domain.model import Employer
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,11 @@ class EventSummary:
 
 def summarise(path: Path) -> EventSummary:
     """Read an event's name and employers; never raises for a bad file."""
+    # the event layers load with the first event read, not before the first frame
+    from fairdesk.services.candidates import count_candidates
+    from fairdesk.services.employers import all_employers
+    from fairdesk.services.session import open_session
+
     try:
         session = open_session(path)
     except FairDeskError as error:

@@ -22,9 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fairdesk.domain.model import Role
+from fairdesk.domain.roles import Role
 from fairdesk.ui.common.widgets import button, label, shortcut, show_message
-from fairdesk.ui.launcher.new_event_dialog import NewEventDialog
 from fairdesk.ui.launcher.presenters.launcher import FIRST_STEPS, ROLE_GUIDE, LauncherPresenter
 
 _ROLES: tuple[tuple[Role, str], ...] = (
@@ -192,6 +191,8 @@ class LauncherWindow(QMainWindow):
             self.presenter.open_file(Path(path))
 
     def _new_event(self) -> None:
+        from fairdesk.ui.launcher.new_event_dialog import NewEventDialog  # zoneinfo: on use
+
         dialog = NewEventDialog(self.presenter, self)
         dialog.exec()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from fairdesk.domain.model import Role
+from fairdesk.domain.roles import Role
 
 
 @dataclass(frozen=True)

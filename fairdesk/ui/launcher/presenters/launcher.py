@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fairdesk.domain.errors import FairDeskError
-from fairdesk.domain.model import ROLES, Employer, Role
+from fairdesk.domain.roles import DEFAULT_TIMEZONE, ROLES, Role
 from fairdesk.services.app_settings import AppSettings
-from fairdesk.services.events import DEFAULT_TIMEZONE, create_event
 from fairdesk.services.launcher import EventSummary, ensure_demo, summarise
 from fairdesk.ui.common.presenters.base import Presenter
 from fairdesk.ui.common.presenters.open_request import OpenRequest
+
+if TYPE_CHECKING:
+    from fairdesk.domain.model import Employer
 
 # What the first-run screen says about each role (no event known on this device yet).
 ROLE_GUIDE: tuple[tuple[str, str], ...] = (
@@ -108,6 +111,8 @@ class LauncherPresenter(Presenter):
 
     def create(self, path: Path, name: str, venue: str = "", first_day: date | None = None,
                days: int = 1, timezone: str = DEFAULT_TIMEZONE) -> bool:
+        from fairdesk.services.events import create_event  # the event layers, when needed
+
         if path.suffix != ".fairdesk":
             path = path.with_name(path.name + ".fairdesk")
         start = first_day or date.today()
