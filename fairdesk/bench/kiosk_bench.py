@@ -8,6 +8,10 @@ the welcome screen was read (the badge is ready by then: not timed),
 (check-in and print log committed in one transaction). p95, against a bare
 ``INSERT`` + ``COMMIT`` (WAL, ``synchronous=FULL``) interleaved call by call,
 cut into :data:`~fairdesk.bench.PAIRS` blocks (:func:`~fairdesk.bench.blocks`).
+Target ≤ 5×: the desk's Enter budget (``checkin_e2e``, ≤ 3×: the same commit
+of a check-in and its print log, the badge handed over) plus the scan the
+desk does before Enter, while the worker types (a signature check, the
+look-up, today's check-ins): ~0.5 ms, 1.5× the bare commit, on this machine.
 
 ``kiosk_rate``: candidates a minute one kiosk serves when its printer takes
 4 s a badge, against one desk worker with the same printer, both by a
@@ -97,7 +101,7 @@ def kiosk_figure(quick: bool) -> Figure:
     measured = blocks(ours, bare, p95)
     _LAST["kiosk_ms"] = p95(ours)
     return Figure.of(
-        "kiosk", "ms p95 scan → checked in + badge handed to the printer", "ratio <= 3",
+        "kiosk", "ms p95 scan → checked in + badge handed to the printer", "ratio <= 5",
         measured,
         f"{count} invitations scanned on a {SIZE}-candidate event; badge rendered while the "
         "welcome screen is read; check-in and print log committed when the printer took "
