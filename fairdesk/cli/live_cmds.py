@@ -81,6 +81,8 @@ def cmd_candidate(args: argparse.Namespace) -> int:
     print_table(found["prints"], ["at", "desk", "layout", "reason"])
     print("visits:")
     print_table(found["visits"], ["booth", "employer", "seen", "rating", "shortlist", "tags"])
+    print("interviews:")
+    print_table(found["interviews"], ["day", "start", "end", "employer", "room", "state"])
     print("audit:")
     print_table(found["audit"], ["at", "device", "action"])
     return 0

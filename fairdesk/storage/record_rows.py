@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from typing import Any
 
 from fairdesk.storage.store import EventStore
@@ -47,15 +46,15 @@ def resume_of(store: EventStore, sha: str | None) -> dict[str, Any] | None:
 
 
 def interviews_of(store: EventStore, candidate_id: str) -> list[dict[str, Any]]:
-    """Phase Two bookings (issue 15); none until that table exists."""
-    if not store.scalar("SELECT 1 FROM sqlite_master WHERE type = 'table' "
-                        "AND name = 'interview_bookings'"):
-        return []
-    try:
-        return store.rows("SELECT * FROM interview_bookings WHERE candidate_id = ?",
-                          (candidate_id,))
-    except sqlite3.OperationalError:  # a bookings table of another shape
-        return []
+    """Phase Two bookings (issue 15), moved and clashed ones too, by time; the
+    room is the slot's, when this file holds the slot."""
+    return store.rows(
+        "SELECT b.id, b.day, b.start_time AS start, b.end_time AS end, b.employer_id, "
+        "COALESCE(NULLIF(b.employer_name, ''), e.name, '') AS employer, "
+        "COALESCE(s.room, '') AS room, b.state, b.booked_at, b.removed_at "
+        "FROM interview_bookings b LEFT JOIN interview_slots s ON s.id = b.slot_id "
+        "LEFT JOIN employers e ON e.id = b.employer_id "
+        "WHERE b.candidate_id = ? ORDER BY b.day, b.start_time, b.booked_at", (candidate_id,))
 
 
 def history_of(store: EventStore, candidate_id: str, ref: str) -> list[dict[str, Any]]:

@@ -31,6 +31,7 @@ from fairdesk.ui.organizer.presenters.merge_picker import MergePicker
 from fairdesk.ui.organizer.presenters.record import (
     AUDIT_COLUMNS,
     CHECKIN_COLUMNS,
+    INTERVIEW_COLUMNS,
     PRINT_COLUMNS,
     VISIT_COLUMNS,
     DetailsForm,
@@ -86,6 +87,8 @@ class RecordDialog(QDialog):
         self.visits = RowsModel(VISIT_COLUMNS)
         self.tabs.addTab(self._list_tab(_table(self.visits, "Booth visits", tuple(
             VISIT_COLUMNS.index(c) for c in ("Employer", "Tags", "Notes")))), "&Visits")
+        self.interviews = RowsModel(INTERVIEW_COLUMNS)
+        self.tabs.addTab(self._list_tab(_table(self.interviews, "Interviews")), "&Interviews")
         self.tabs.addTab(self._resume_tab(), "&Résumé")
         self.audit = RowsModel(AUDIT_COLUMNS)
         self.tabs.addTab(self._list_tab(_table(self.audit, "Audit trail")), "&Audit")
@@ -182,6 +185,7 @@ class RecordDialog(QDialog):
         self.checkins.set_rows(p.checkin_rows())
         self.prints.set_rows(p.print_rows())
         self.visits.set_rows(p.visit_rows())
+        self.interviews.set_rows(p.interview_rows())
         self.audit.set_rows(p.audit_rows())
         self.resume_note.setText(p.resume_text)
         self.remove_button.setEnabled(bool(record.get("resume")) and p.can_edit)

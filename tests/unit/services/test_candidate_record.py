@@ -81,3 +81,24 @@ def test_resume_removed_and_directory_filters(
     assert candidate_record.record(session, people[0])["resume"] is None
     with pytest.raises(ValueError, match="unknown filter"):
         directory.directory(session, "", ["nope"])
+
+
+def test_the_record_lists_the_persons_interviews(
+        session: EventSession, make_people: Callable[..., list[str]]) -> None:
+    from fairdesk.domain.interviews import SlotPattern
+    from fairdesk.services import interviews
+    from fairdesk.ui.organizer.presenters.record import RecordPresenter
+
+    person = make_people(1)[0]
+    employer = add_employer(session, "Alpha BPO", booth="7")
+    day = "2030-05-02"
+    interviews.add_slots(session, employer.id, day, SlotPattern("10:00", "11:00", 20))
+    interviews.book(session, employer.id, person)
+    found = candidate_record.record(session, person)
+    assert [(i["day"], i["start"], i["end"], i["employer"], i["state"])
+            for i in found["interviews"]] == [(day, "10:00", "10:20", "Alpha BPO", "booked")]
+    presenter = RecordPresenter(session, person)
+    presenter.load()
+    assert presenter.interview_rows() == [(day, "10:00–10:20", "Alpha BPO",
+                                          found["interviews"][0]["room"], "booked")]
+    presenter.close()

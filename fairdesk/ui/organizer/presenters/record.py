@@ -26,6 +26,8 @@ PRINT_COLUMNS = ("When", "Desk", "Layout", "Reason", "Device")
 VISIT_COLUMNS = ("Booth", "Employer", "First seen", "Seen", "Rating", "Tags", "Notes",
                  "Phase Two")
 AUDIT_COLUMNS = ("When", "Device", "What", "Detail")
+INTERVIEW_COLUMNS = ("Day", "Time", "Employer", "Room", "State")
+_STATES = {"booked": "booked", "clash": "clash: to rebook", "removed": "unbooked"}
 
 
 @dataclass
@@ -250,6 +252,10 @@ class RecordPresenter(Presenter):
         return [(v["booth"], v["employer"], self._when(v["first_seen"]), str(v["seen"]),
                  str(v["rating"] or ""), ", ".join(v["tags"]), v["notes"],
                  "yes" if v["shortlist"] else "") for v in self.record.get("visits", [])]
+
+    def interview_rows(self) -> list[tuple[str, ...]]:
+        return [(i["day"], f"{i['start']}–{i['end']}", i["employer"], i["room"],
+                 _STATES.get(i["state"], i["state"])) for i in self.record.get("interviews", [])]
 
     def audit_rows(self) -> list[tuple[str, ...]]:
         return [(self._when(a["at"]), a["device"], a["action"],
