@@ -98,6 +98,8 @@ def _standalone_booth(cam: Camera, event: Path, employer: str, settings: Any) ->
     presenter.save_notes()
     presenter.toggle_phase_two()
     cam.shot(window, "booth-2-card", BOOTH)
+    window.card.booking.book_next()  # type: ignore[attr-defined]
+    cam.shot(window, "booth-6-interview-booked", BOOTH)
     presenter.scan(code[:-6] + ("A" if code[-6] != "A" else "B") + code[-5:])
     cam.shot(window, "booth-3-refused", BOOTH)
     window.close()
@@ -268,6 +270,51 @@ def _corrections(cam: Camera, organizer: Any, work: Path) -> None:
     record.close()
     organizer.show_page("Audit")
     cam.shot(organizer, "organizer-audit", ORGANIZER)
+
+
+def _phase_two(session: Any) -> str:
+    """Interview slots for three employers this afternoon (14:00-16:00, 20 minutes,
+    two rooms) and a few bookings made at their booths; the ref of one booked
+    candidate who has not arrived yet (the desk shot checks them in)."""
+    from fairdesk.domain.interviews import SlotPattern
+    from fairdesk.services import interviews
+    from fairdesk.services.employers import all_employers
+
+    day = session.fair_day()
+    employers = all_employers(session)[:3]
+    for employer in employers:
+        interviews.add_slots(session, employer.id, day,
+                             SlotPattern("14:00", "16:00", 20, buffer=0, rooms=2))
+    shortlisted = session.store.rows(
+        "SELECT v.employer_id, c.id, c.ref FROM visits v JOIN candidates c ON c.id = "
+        "v.candidate_id WHERE v.shortlist = 1 AND v.employer_id IN (?, ?, ?) ORDER BY c.ref",
+        tuple(e.id for e in employers))
+    for row in shortlisted[:9]:
+        interviews.book(session, row["employer_id"], row["id"])
+    waiting = session.store.row(
+        "SELECT c.ref FROM candidates c JOIN interview_bookings b ON b.candidate_id = c.id "
+        "WHERE b.state = 'booked' AND c.id NOT IN (SELECT candidate_id FROM checkins "
+        "WHERE undone_at IS NULL) ORDER BY c.ref LIMIT 1")
+    if waiting is None:  # everyone booked has arrived: book one who has not
+        person = session.store.row(
+            "SELECT id, ref FROM candidates WHERE id NOT IN (SELECT candidate_id FROM "
+            "checkins) ORDER BY ref LIMIT 1")
+        interviews.book(session, employers[1].id, person["id"])
+        return str(person["ref"])
+    return str(waiting["ref"])
+
+
+def _desk_interview(cam: Camera, desk: Any, ref: str) -> None:
+    """A candidate with an interview today checks in: the desk says when and where,
+    and offers the slip (Ctrl+I)."""
+    presenter = desk.presenter
+    presenter.clear()
+    desk.search.setText(ref)
+    presenter.set_query(ref)
+    presenter.enter()
+    cam.pump(timeout=1.5)
+    cam.shot(desk, "desk-9-interview-today", DESK)
+    presenter.clear()
 
 
 def _paper_page(number: int) -> Any:
@@ -489,6 +536,7 @@ def main() -> int:
     event.parent.mkdir(parents=True)
     session = build_demo(event, DemoSpec())  # today at the venue, not on this machine
     employer = all_employers(session)[0].id
+    interviewee = _phase_two(session)
     session.close()
 
     settings.remember_event(event)
@@ -513,6 +561,7 @@ def main() -> int:
                                print_to=work / "badges")
         _desk(cam, desk)
         _walk_in(cam, desk)
+        _desk_interview(cam, desk, interviewee)
     try:
         _standalone_booth(cam, event, employer, settings)
         _paired(cam, organizer, work, settings)

@@ -73,7 +73,9 @@ class InterviewsPage(QWidget):
         self.start, self.end = QLineEdit(f.start), QLineEdit(f.end)
         self.length = _spin(5, 480, f.length, " min")
         self.buffer = _spin(0, 240, f.buffer, " min")
-        self.rooms = _spin(1, 20, f.rooms, " rooms")
+        self.rooms = _spin(1, 20, f.rooms, " room" if f.rooms == 1 else " rooms")
+        self.rooms.valueChanged.connect(  # "1 room", "2 rooms"
+            lambda n: self.rooms.setSuffix(" room" if n == 1 else " rooms"))
         for title, widget in (("Day", self.day), ("From", self.start), ("To", self.end),
                               ("Slot length", self.length), ("Buffer", self.buffer),
                               ("Parallel rooms", self.rooms)):

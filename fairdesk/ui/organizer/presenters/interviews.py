@@ -20,7 +20,7 @@ from fairdesk.services.employers import all_employers
 from fairdesk.services.session import Change, EventSession
 from fairdesk.ui.common.presenters.base import Presenter
 
-COLUMNS = ("Day", "Time", "Room", "Candidate", "")
+COLUMNS = ("Day", "Time", "Room", "Candidate", "State")
 
 
 @dataclass(frozen=True)
