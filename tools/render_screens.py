@@ -317,6 +317,18 @@ def _desk_interview(cam: Camera, desk: Any, ref: str) -> None:
     presenter.clear()
 
 
+def _desk_scenes(cam: Camera, event: Path, settings: Any, work: Path, interviewee: str) -> None:
+    from fairdesk import app
+    from fairdesk.ui.common.presenters.open_request import OpenRequest
+
+    if "desk" in app.ROLE_WINDOWS:
+        desk = app.open_window(OpenRequest(event, "desk", desk=2), settings,
+                               print_to=work / "badges")
+        _desk(cam, desk)
+        _walk_in(cam, desk)
+        _desk_interview(cam, desk, interviewee)
+
+
 def _paper_page(number: int) -> Any:
     """What a desk webcam sees of page ``number`` of a printed résumé (a drawn QImage)."""
     from PySide6.QtGui import QColor, QFont, QImage, QPainter
@@ -556,12 +568,7 @@ def main() -> int:
         cam.shot(organizer, f"organizer-{_slug(page.title)}{suffix}", ORGANIZER)
     _corrections(cam, organizer, work)
     real_clock()
-    if "desk" in app.ROLE_WINDOWS:
-        desk = app.open_window(OpenRequest(event, "desk", desk=2), settings,
-                               print_to=work / "badges")
-        _desk(cam, desk)
-        _walk_in(cam, desk)
-        _desk_interview(cam, desk, interviewee)
+    _desk_scenes(cam, event, settings, work, interviewee)
     try:
         _standalone_booth(cam, event, employer, settings)
         _paired(cam, organizer, work, settings)
