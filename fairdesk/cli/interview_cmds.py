@@ -87,8 +87,8 @@ def cmd_slots(args: argparse.Namespace) -> int:
 
 
 def _add(args: argparse.Namespace) -> int:
-    pattern = SlotPattern(args.start, args.end, args.length or DEFAULT_LENGTH_MIN,
-                          args.buffer, args.rooms)
+    length = DEFAULT_LENGTH_MIN if args.length is None else args.length  # 0 is refused
+    pattern = SlotPattern(args.start, args.end, length, args.buffer, args.rooms)
     session = _session(args)
     try:
         made = interviews.add_slots(session, args.employer, args.day, pattern)

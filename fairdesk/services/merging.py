@@ -40,7 +40,10 @@ def merge(session: EventSession, keep_key: str, drop_key: str) -> Merged:
     with store.transaction():
         keep, drop = find_candidate(session, keep_key), find_candidate(session, drop_key)
         if keep.id == drop.id:
-            raise InvalidField("drop", f"{keep.ref} and {drop.ref} are already one record.")
+            typed = {k.strip().upper() for k in (keep_key, drop_key)} - {keep.ref}
+            raise InvalidField("drop", (f"{', '.join(sorted(typed))} was merged into {keep.ref} "
+                                        "already." if typed else
+                                        f"Both name {keep.ref}: they are already one record."))
         if keep.erased or drop.erased:
             raise InvalidField("drop", "An erased record cannot be merged.")
         moved = _counts(session, drop.id)

@@ -135,3 +135,11 @@ def test_erase_needs_a_reason_and_refuses_twice(event: Path) -> None:
     again = fairdesk("erase", str(event), "--ref", ref, "--reason", "asked", "--yes")
     assert again.returncode == 1 and "already" in again.stderr
 
+
+
+def test_merging_a_ref_merged_away_already_says_so(event: Path) -> None:
+    listing = json.loads(fairdesk("candidates", str(event), "--json", check=True).stdout)
+    keep, drop = listing[0]["ref"], listing[1]["ref"]
+    fairdesk("merge", str(event), "--keep", keep, "--drop", drop, check=True)
+    again = fairdesk("merge", str(event), "--keep", keep, "--drop", drop.lower())
+    assert again.returncode == 1 and f"{drop} was merged into {keep} already" in again.stderr

@@ -85,3 +85,6 @@ def test_refusals_exit_1_with_the_field(event: Path) -> None:
     unknown = fairdesk("book", str(event), "--employer", "1", "--ref", "C-0001", "--slot",
                        "nope")
     assert unknown.returncode == 1 and "no interview slot" in unknown.stderr
+    zero = fairdesk("slots", "add", str(event), "--employer", "1", "--day", DAY,
+                    "--start", "13:00", "--end", "14:00", "--length", "0")
+    assert zero.returncode == 1 and "5 to 480 minutes" in zero.stderr  # not the default 20
