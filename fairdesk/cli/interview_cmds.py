@@ -1,4 +1,4 @@
-"""``fairdesk slots [add]``, ``fairdesk book`` and ``fairdesk unbook`` (Phase Two)."""
+"""``fairdesk slots [add]``, ``book``, ``unbook`` and ``interviewed`` (Phase Two)."""
 
 from __future__ import annotations
 
@@ -50,6 +50,15 @@ def register(commands: Any) -> None:
     p.add_argument("--ref", metavar="REF", required=True)
     add_json_arg(p)
     p.set_defaults(func=cmd_unbook)
+
+    p = commands.add_parser("interviewed",
+                            help="record that a booked interview took place (or a no-show)")
+    add_event_arg(p)
+    p.add_argument("--employer", metavar="ID", required=True)
+    p.add_argument("--ref", metavar="REF", required=True)
+    p.add_argument("--no-show", action="store_true", help="the candidate did not come")
+    add_json_arg(p)
+    p.set_defaults(func=cmd_interviewed)
     register_export(commands)
 
 
@@ -134,6 +143,22 @@ def cmd_unbook(args: argparse.Namespace) -> int:
     else:
         for b in gone:
             print(f"Unbooked {ref}: {b.when()} with {b.employer_name}.")
+    return 0
+
+
+def cmd_interviewed(args: argparse.Namespace) -> int:
+    session = _session(args)
+    try:
+        marked = interviews.record_attendance(session, args.employer, args.ref,
+                                              not args.no_show)
+        ref = find_candidate(session, args.ref).ref
+    finally:
+        session.close()
+    if args.json:
+        print_json({**interviews.booking_dict(marked, ref), "attended": marked.attended})
+    else:
+        what = "interviewed" if marked.attended else "a no-show"
+        print(f"Recorded {ref} as {what}: {marked.when()} with {marked.employer_name}.")
     return 0
 
 

@@ -267,3 +267,15 @@ class NotBooked(FairDeskError):
     """Unbook: the candidate has no interview with that employer."""
 
     code = "not_booked"
+
+
+class InterviewNotStarted(FairDeskError):
+    """Attendance: the booked interview has not started yet."""
+
+    code = "interview_not_started"
+
+
+class BookingInClash(FairDeskError):
+    """Attendance: the candidate's interview there lost to an earlier booking (rebook first)."""
+
+    code = "booking_in_clash"

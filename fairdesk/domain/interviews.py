@@ -60,6 +60,7 @@ class Booking:
     hlc: str
     device_id: str
     state: BookingState = "booked"
+    attended: bool | None = None  # did the interview take place (None: not recorded)
 
     @property
     def active(self) -> bool:

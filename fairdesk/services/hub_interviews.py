@@ -1,7 +1,8 @@
 """What the hub adds to a push and a pull for Phase Two bookings (issue 15).
 
 * **push**: the employer a booking op is about, as the hub knows it (the
-  slot's employer for ``booking.add``, the booking's for ``booking.remove``),
+  slot's employer for ``booking.add``, the booking's for ``booking.remove``
+  and ``booking.attend``),
   so a booth cannot book another employer's slot by naming itself in the body.
 * **pull**: a booth sees another employer's booking of a candidate only when
   it visited or booked that candidate, and when it first does (its visit or
@@ -20,10 +21,13 @@ from fairdesk.sync.policy import Caller
 from fairdesk.sync.wire import PulledOp
 
 
+_BY_BOOKING = frozenset({"booking.remove", "booking.attend"})  # their body's id: a booking's
+
+
 def known_employers(store: EventStore, ops: list[Op]) -> dict[str, str]:
     """Slot id / booking id → employer, for the booking ops of a push."""
     slot_ids = {str(op.body.get("slot_id")) for op in ops if op.kind == "booking.add"}
-    booking_ids = {str(op.body.get("id")) for op in ops if op.kind == "booking.remove"}
+    booking_ids = {str(op.body.get("id")) for op in ops if op.kind in _BY_BOOKING}
     return {**rows.employers_of_slots(store, slot_ids),
             **rows.employers_of_bookings(store, booking_ids)}
 

@@ -1,7 +1,9 @@
 """Interview slots and bookings in the event file, and how their ops project.
 
 ``slot.add`` makes a slot; ``booking.add`` and ``booking.remove`` are facts
-(a move is a remove and an add in one transaction). After each booking op
+(a move is a remove and an add in one transaction). ``booking.attend``
+records whether the interview took place: last writer (by HLC) wins, like a
+visit's field, and it never changes a removed booking. After each booking op
 the states of the bookings it can touch are decided again by the rule in
 :mod:`fairdesk.domain.interviews`: a booking is a ``clash`` when an earlier
 active booking (HLC, then id) holds its slot or overlaps it for the same
@@ -23,7 +25,8 @@ from fairdesk.storage.candidates import resolve_id
 if TYPE_CHECKING:
     from fairdesk.storage.store import EventStore
 
-BOOKING_KINDS = frozenset({"booking.add", "booking.remove"})
+BOOKING_KINDS = frozenset({"booking.add", "booking.remove", "booking.attend"})
+_ATTENDED = {"yes": True, "no": False}
 
 
 # ---------------------------------------------------------------- rows
@@ -38,6 +41,7 @@ def _booking(row: dict[str, Any]) -> Booking:
         employer_id=row["employer_id"], employer_name=row["employer_name"],
         day=date.fromisoformat(row["day"]), start=row["start_time"], end=row["end_time"],
         hlc=row["hlc"], device_id=row["device_id"], state=row["state"],
+        attended=_ATTENDED.get(row.get("attended") or ""),
     )
 
 
@@ -188,6 +192,18 @@ def project_booking_remove(store: EventStore, op: Op) -> None:
         (codec.ts(op.at), found.id),
     )
     decide(store, found.slot_id, found.candidate_id, found.day.isoformat())
+
+
+def project_booking_attend(store: EventStore, op: Op) -> None:
+    """Whether the interview took place: the latest ``booking.attend`` by HLC
+    wins (a late-arriving older one changes nothing); a removed booking keeps
+    what it had."""
+    store.execute(
+        "UPDATE interview_bookings SET attended = ?, attended_at = ?, attended_hlc = ? "
+        "WHERE id = ? AND state != 'removed' AND COALESCE(attended_hlc, '') < ?",
+        ("yes" if op.body["attended"] is True else "no", codec.ts(op.at), op.hlc,
+         op.body["id"], op.hlc),
+    )
 
 
 _DECIDE = """

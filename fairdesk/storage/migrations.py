@@ -331,6 +331,16 @@ DROP TABLE sync_invites;
 ALTER TABLE sync_invites_v8 RENAME TO sync_invites;
 """
 
+# Phase Two attendance (issue 15 item 7: "interviewed if recorded"): whether a
+# booked interview took place, NULL until the booth (or the organizer) says.
+# ``attended_hlc`` is the HLC of the ``booking.attend`` that set it: the
+# field is last-writer-wins like a visit's, and a booking has no clocks column.
+_V9 = """
+ALTER TABLE interview_bookings ADD COLUMN attended TEXT CHECK (attended IN ('yes', 'no'));
+ALTER TABLE interview_bookings ADD COLUMN attended_at TEXT;
+ALTER TABLE interview_bookings ADD COLUMN attended_hlc TEXT;
+"""
+
 MIGRATIONS: list[tuple[int, str]] = [
     (1, _V1),
     (2, _V2),
@@ -340,6 +350,7 @@ MIGRATIONS: list[tuple[int, str]] = [
     (6, _V6),
     (7, _V7),
     (8, _V8),
+    (9, _V9),
 ]
 
 LATEST = MIGRATIONS[-1][0]

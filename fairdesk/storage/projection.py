@@ -233,6 +233,7 @@ HANDLERS: dict[str, Callable[[EventStore, Op], None]] = {
     "slot.add": interviews.project_slot_add,
     "booking.add": interviews.project_booking_add,
     "booking.remove": interviews.project_booking_remove,
+    "booking.attend": interviews.project_booking_attend,
 }
 
 

@@ -14,7 +14,8 @@ push only what their role may send, so nothing waits forever for the hub).
   ref, roles, languages, education, district, experience), never contact
   details or consent; sent again whenever the hub learns more of them.
 - **booth**, Phase Two (issue 15): also sends bookings of its own employer's
-  slots (``booking.add`` / ``booking.remove``); sees its own employer's slots
+  slots (``booking.add`` / ``booking.remove``) and whether its own
+  employer's interviews took place (``booking.attend``); sees its own employer's slots
   and bookings, and the bookings other employers made of a candidate it has
   visited or booked. A booking carries only the slot's ids and times and the
   employer's name, so that is all a booth learns of another employer's
@@ -49,7 +50,7 @@ EVENT_KINDS = frozenset({"event.create", "event.update"})
 # device that may hold the people concerned. Their bodies carry ids and refs,
 # never personal data, so a booth may get them whole.
 CORRECTION_KINDS = frozenset({"candidate.merge", "candidate.erase"})
-BOOKING_KINDS = frozenset({"booking.add", "booking.remove"})
+BOOKING_KINDS = frozenset({"booking.add", "booking.remove", "booking.attend"})
 SLOT_KINDS = frozenset({"slot.add"})
 KIOSK_KINDS = frozenset({"checkin.add", "badge.print"})
 PUSH_KINDS: dict[str, frozenset[str]] = {
@@ -143,6 +144,8 @@ def may_see(caller: Caller, op: Op, visit_employer: str | None,
     if op.kind in VISIT_KINDS:
         return visit_employer is not None and visit_employer == caller.employer_id
     if op.kind in SLOT_KINDS:
+        return bool(op.body.get("employer_id") == caller.employer_id)
+    if op.kind == "booking.attend":  # whether another employer's interview took place: theirs
         return bool(op.body.get("employer_id") == caller.employer_id)
     if op.kind in BOOKING_KINDS:
         return op.body.get("employer_id") == caller.employer_id or concerned
