@@ -106,7 +106,9 @@ def op_refusal(caller: Caller, op: Op, owner: str | None) -> str | None:
     if op.kind in BOOKING_KINDS:
         # the hub's own record (the slot's or the booking's employer) and the body's
         if {op.body.get("employer_id"), owner} != {own}:
-            return f"op {op.op_id}: a booth may book only its own employer's interviews"
+            what = ("record attendance only at" if op.kind == "booking.attend"
+                    else "book only")
+            return f"op {op.op_id}: a booth may {what} its own employer's interviews"
         return None
     if owner is not None and owner != own:
         return f"op {op.op_id} changes another employer's visit"

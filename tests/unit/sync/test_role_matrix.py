@@ -16,8 +16,8 @@ Each row of :data:`POLICY` is one case, read as the policy itself:
   visit (``visit.record``: the visit it makes; ``none``: an id that is no
   employer's pair id); ``none`` of an edit or an undo is a visit the hub does
   not hold (the uuid5 of a future visit). For bookings the slot
-  (``booking.add``) or the booking (``booking.remove``), ``none``: not on the
-  hub. For ``slot.add`` and ``employer.upsert`` the employer the body names,
+  (``booking.add``) or the booking (``booking.remove``, ``booking.attend``),
+  ``none``: not on the hub. For ``slot.add`` and ``employer.upsert`` the employer the body names,
   ``none``: a new employer. Roster, event and correction kinds (the
   organizer's merge and erasure, issue 16) have no employer: ``none``.
 - **expected**: ``accepted`` (push acked / import exit 0: the op is in the
@@ -83,6 +83,8 @@ _RULE: list[tuple[str, str, str, tuple[str, str, str]]] = [
     ("desk", "booking.add", "other", (R, R, PR)),
     ("desk", "booking.remove", "own", (R, R, PR)),
     ("desk", "booking.remove", "other", (R, R, PR)),
+    ("desk", "booking.attend", "own", (R, R, PR)),
+    ("desk", "booking.attend", "other", (R, R, PR)),
     ("desk", "employer.upsert", "own", (R, R, PR)),
     ("desk", "employer.upsert", "none", (R, R, PR)),
     ("desk", "event.update", "none", (R, R, PR)),
@@ -112,6 +114,9 @@ _RULE: list[tuple[str, str, str, tuple[str, str, str]]] = [
     ("booth", "booking.remove", "own", (A, A, AP)),
     ("booth", "booking.remove", "other", (R, R, PR)),
     ("booth", "booking.remove", "none", (A, A, P)),
+    ("booth", "booking.attend", "own", (A, A, AP)),
+    ("booth", "booking.attend", "other", (R, R, PR)),
+    ("booth", "booking.attend", "none", (A, A, P)),
     ("booth", "employer.upsert", "own", (R, R, PR)),
     ("booth", "employer.upsert", "other", (R, R, PR)),
     ("booth", "employer.upsert", "none", (R, R, PR)),
@@ -134,6 +139,7 @@ _RULE: list[tuple[str, str, str, tuple[str, str, str]]] = [
     ("kiosk", "slot.add", "own", (R, R, PR)),
     ("kiosk", "booking.add", "own", (R, R, PR)),
     ("kiosk", "booking.remove", "own", (R, R, PR)),
+    ("kiosk", "booking.attend", "own", (R, R, PR)),
     ("kiosk", "employer.upsert", "own", (R, R, PR)),
     ("kiosk", "event.update", "none", (R, R, PR)),
     ("kiosk", "event.create", "none", (R, R, PR)),
@@ -300,15 +306,23 @@ def _interview_body(fair: Fair, kind: str, owner: str) -> dict[str, Any]:
         slot = (_slot(fair, fair.a if owner == "own" else fair.b) if owner != "none"
                 else {"id": new_id(), "day": "2026-08-21", "start": "12:00", "end": "12:20"})
         return _booking_body(fair.a, slot, candidate)
-    if kind == "booking.remove":
-        employer = fair.b if owner == "other" else fair.a
-        key = new_id()
-        if owner != "none":
-            booking = _booking_body(employer, _slot(fair, employer), candidate)
-            fair.emit("booking.add", booking)
-            key = booking["id"]
+    if kind in ("booking.remove", "booking.attend"):  # about a booking: the hub's decides
+        key = _held_booking(fair, owner, candidate)
+        if kind == "booking.attend":
+            return {"id": key, "employer_id": fair.a, "candidate_id": candidate,
+                    "attended": True}
         return {"id": key, "candidate_id": candidate, "employer_id": fair.a, "reason": "moved"}
     raise AssertionError(f"no case for {kind}")
+
+
+def _held_booking(fair: Fair, owner: str, candidate: str) -> str:
+    """The id of a booking the hub holds at ``owner``'s employer (``none``: one it does not)."""
+    if owner == "none":
+        return new_id()
+    employer = fair.b if owner == "other" else fair.a
+    booking = _booking_body(employer, _slot(fair, employer), candidate)
+    fair.emit("booking.add", booking)
+    return str(booking["id"])
 
 
 def _op(fair: Fair, role: str, kind: str, body: dict[str, Any]) -> Op:
