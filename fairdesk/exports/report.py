@@ -41,8 +41,9 @@ class ReportData:
     booths: list[tuple[str, int, int]] = field(default_factory=list)  # name, visits, Phase Two
     booths_per_candidate: list[tuple[int, int]] = field(default_factory=list)
     districts: list[tuple[str, int, int]] = field(default_factory=list)  # registered, came
-    # Phase Two per employer: name, visits, shortlisted, booked, in clash (empty: no slots)
-    funnel: list[tuple[str, int, int, int, int]] = field(default_factory=list)
+    # Phase Two per employer: name, visits, shortlisted, booked, in clash, interviewed,
+    # no-shows (empty: no slots)
+    funnel: list[tuple[str, int, int, int, int, int, int]] = field(default_factory=list)
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -155,28 +156,30 @@ def _arrivals(data: ReportData, st: dict[str, ParagraphStyle]) -> list[Flowable]
     return out
 
 
-FUNNEL_NOTE = ("Booth visitors, the Phase Two shortlist among them, and the shortlisted "
-               "candidates with a standing interview booked (share of the step before). "
-               "FairDesk does not record whether an interview took place, so the funnel "
-               "ends at the booking.")
+FUNNEL_NOTE = ("Booth visitors, the Phase Two shortlist among them, the shortlisted "
+               "candidates with a standing interview booked, and those the booth recorded "
+               "as interviewed (share of the step before). An interview nobody recorded "
+               "counts as booked only; missed: recorded as not having come to the interview.")
+
+
+_FUNNEL_WIDTHS = {"Visits": 44, "Interviewed": 68, "Missed": 48}
 
 
 def _funnel(data: ReportData, st: dict[str, ParagraphStyle]) -> list[Flowable]:
     """A table, not a chart: 60 employers run over a page and the header repeats."""
     if not data.funnel:
         return []
-    clashes = any(row[4] for row in data.funnel)
-    header = ["Employer", "Visits", "Shortlisted", "Booked"] + (["To rebook"] if clashes else [])
-    body = [[Paragraph(_escape(name), st["body"]), str(visits), _share(listed, visits),
-             _share(booked, listed)] + ([str(clash) if clash else ""] if clashes else [])
-            for name, visits, listed, booked, clash in data.funnel]
-    total = [sum(column) for column in zip(*(row[1:] for row in data.funnel), strict=True)]
-    body.append([Paragraph("<b>All employers</b>", st["body"]), str(total[0]),
-                 _share(total[1], total[0]), _share(total[2], total[1])]
-                + ([str(total[3])] if clashes else []))
-    numbers = (WIDTH * 0.42) / (len(header) - 1)
-    table = Table([header, *body], colWidths=[WIDTH * 0.58] + [numbers] * (len(header) - 1),
-                  repeatRows=1)
+    missed, clashes = (any(row[i] for row in data.funnel) for i in (6, 4))
+    header = (["Employer", "Visits", "Shortlisted", "Booked", "Interviewed"]
+              + (["Missed"] if missed else []) + (["To rebook"] if clashes else []))
+    total = tuple(sum(column) for column in zip(*(row[1:] for row in data.funnel),
+                                                strict=True))
+    body = [[Paragraph(_escape(name), st["body"]), *_funnel_cells(counts, missed, clashes)]
+            for name, *counts in data.funnel]
+    body.append([Paragraph("<b>All employers</b>", st["body"]),
+                 *_funnel_cells(list(total), missed, clashes, blank=False)])
+    widths = [_FUNNEL_WIDTHS.get(h, 60) for h in header[1:]]  # "12 (100%)" fits in 60
+    table = Table([header, *body], colWidths=[WIDTH - sum(widths), *widths], repeatRows=1)
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, 0), BOLD), ("FONTNAME", (1, 1), (-1, -1), REGULAR),
         ("FONTNAME", (1, -1), (-1, -1), BOLD), ("FONTSIZE", (0, 0), (-1, -1), 9),
@@ -187,6 +190,18 @@ def _funnel(data: ReportData, st: dict[str, ParagraphStyle]) -> list[Flowable]:
     ]))
     return [CondPageBreak(160), Paragraph("Phase Two funnel per employer", st["h2"]),
             Paragraph(_escape(FUNNEL_NOTE), st["body"]), Spacer(1, 4), table]
+
+
+def _funnel_cells(numbers: list[int], missed: bool, clashes: bool, blank: bool = True
+                  ) -> list[str]:
+    visits, listed, booked, clash, interviewed, no_shows = numbers
+    cells = [str(visits), _share(listed, visits), _share(booked, listed),
+             _share(interviewed, booked)]
+    if missed:
+        cells.append(str(no_shows) if no_shows or not blank else "")
+    if clashes:
+        cells.append(str(clash) if clash or not blank else "")
+    return cells
 
 
 def _share(part: int, whole: int) -> str:

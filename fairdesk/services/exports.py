@@ -170,12 +170,13 @@ def report_data(session: EventSession) -> ReportData:
     )
 
 
-def _funnel(store: EventStore) -> list[tuple[str, int, int, int, int]]:
-    """Phase Two per employer, when the event lays out interviews at all."""
+def _funnel(store: EventStore) -> list[tuple[str, int, int, int, int, int, int]]:
+    """Phase Two per employer, when the event lays out interviews at all: (name,
+    visits, shortlisted, booked, in clash, interviewed, no-shows)."""
     if not interview_rows.has_slots(store):
         return []
-    return [(f"{b} · {n}" if b else n, v, s, k, c)
-            for n, b, v, s, k, c in interview_rows.funnel(store)]
+    return [(f"{b} · {n}" if b else n, v, s, k, c, i, x)
+            for n, b, v, s, k, c, i, x in interview_rows.funnel(store)]
 
 
 def _arrival_slots(session: EventSession) -> list[tuple[str, list[tuple[str, int]]]]:

@@ -142,13 +142,15 @@ def _employer_rows(store: EventStore, start: datetime, end: datetime, now: datet
     """(booth board rows, Phase Two rows), both in booth order."""
     traffic = live_stats.employer_traffic(store, start, end, now - timedelta(hours=1))
     booked = live_stats.booked_counts(store)
+    interviewed = live_stats.interviewed_counts(store)
     board, phase_two = [], []
     for e in live_stats.employers(store):
         today, last_hour, shortlisted = traffic.get(e["id"], (0, 0, 0))
         board.append({"id": e["id"], "employer": e["name"], "booth": e["booth"],
                       "today": today, "last_hour": last_hour})
         phase_two.append({"id": e["id"], "employer": e["name"], "shortlisted": shortlisted,
-                          "booked": booked.get(e["id"], 0)})
+                          "booked": booked.get(e["id"], 0),
+                          "interviewed": interviewed.get(e["id"], 0)})
     return board, phase_two
 
 
@@ -190,7 +192,8 @@ def as_stats(snap: Snapshot) -> dict[str, Any]:
                    for b in snap.booths],
         "no_visit": snap.no_visit,
         "phase_two": [{"employer": p["employer"], "shortlisted": int(p["shortlisted"]),
-                       "booked": int(p["booked"])} for p in snap.phase_two],
+                       "booked": int(p["booked"]), "interviewed": int(p["interviewed"])}
+                      for p in snap.phase_two],
         "devices": [{"id": d.id, "role": d.role,
                      "last_seen": codec.ts(d.last_seen) if d.last_seen else None,
                      "pending": d.pending} for d in snap.devices],

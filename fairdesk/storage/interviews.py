@@ -256,21 +256,36 @@ def schedule_rows(store: EventStore, employer_id: str | None = None) -> list[dic
     return store.rows(sql, params)
 
 
-def funnel(store: EventStore) -> list[tuple[str, str, int, int, int, int]]:
+_STANDING = ("(SELECT COUNT(DISTINCT b.candidate_id) FROM interview_bookings AS b "
+             "WHERE b.employer_id = e.id AND b.state = 'booked'")
+
+
+def funnel(store: EventStore) -> list[tuple[str, str, int, int, int, int, int, int]]:
     """Phase Two per employer in booth order: (name, booth, visits, shortlisted,
-    booked candidates, bookings in clash)."""
+    booked candidates, bookings in clash, booked candidates recorded as
+    interviewed, and as no-shows)."""
     rows = store.execute(
         "SELECT e.name, e.booth, "
         "(SELECT COUNT(*) FROM visits AS v WHERE v.employer_id = e.id), "
         "(SELECT COALESCE(SUM(v.shortlist), 0) FROM visits AS v WHERE v.employer_id = e.id), "
-        "(SELECT COUNT(DISTINCT b.candidate_id) FROM interview_bookings AS b "
-        " WHERE b.employer_id = e.id AND b.state = 'booked'), "
+        f"{_STANDING}), "
         "(SELECT COUNT(*) FROM interview_bookings AS b "
-        " WHERE b.employer_id = e.id AND b.state = 'clash') "
+        " WHERE b.employer_id = e.id AND b.state = 'clash'), "
+        f"{_STANDING} AND b.attended = 'yes'), {_STANDING} AND b.attended = 'no') "
         "FROM employers AS e ORDER BY CAST(e.booth AS INTEGER), e.booth, e.name COLLATE NOCASE"
     ).fetchall()
-    return [(str(r[0]), str(r[1] or ""), int(r[2]), int(r[3]), int(r[4]), int(r[5]))
-            for r in rows]
+    out = []
+    for r in rows:
+        n = [int(x) for x in r[2:8]]
+        out.append((str(r[0]), str(r[1] or ""), n[0], n[1], n[2], n[3], n[4], n[5]))
+    return out
+
+
+def attended_counts(store: EventStore) -> dict[str, int]:
+    """Standing interviews recorded as having taken place, per employer id."""
+    return {str(e): int(n) for e, n in store.execute(
+        "SELECT employer_id, COUNT(*) FROM interview_bookings WHERE state = 'booked' "
+        "AND attended = 'yes' GROUP BY employer_id")}
 
 
 def has_slots(store: EventStore) -> bool:

@@ -84,13 +84,22 @@ def people(store: EventStore, day: str) -> tuple[int, int]:
 
 def booked_counts(store: EventStore) -> dict[str, int]:
     """Booked Phase Two interviews per employer id; none until bookings exist (issue 15)."""
+    return _booking_counts(store, "")
+
+
+def interviewed_counts(store: EventStore) -> dict[str, int]:
+    """Booked interviews recorded as having taken place, per employer id."""
+    return _booking_counts(store, "WHERE attended = 'yes' AND state = 'booked' ")
+
+
+def _booking_counts(store: EventStore, where: str) -> dict[str, int]:
     has_table = store.scalar(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'interview_bookings'")
     if not has_table:
         return {}
     try:
         rows = store.execute(
-            "SELECT employer_id, COUNT(*) FROM interview_bookings GROUP BY employer_id"
+            f"SELECT employer_id, COUNT(*) FROM interview_bookings {where}GROUP BY employer_id"
         ).fetchall()
     except sqlite3.OperationalError:  # a bookings table of another shape
         return {}

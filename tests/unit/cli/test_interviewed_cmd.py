@@ -44,6 +44,8 @@ def test_interviewed_then_a_no_show_then_interviewed_again(event: Path) -> None:
     again = json.loads(fairdesk("interviewed", str(event), "--employer", "1", "--ref",
                                 "c-0002", "--json", check=True).stdout)
     assert again["attended"] is True  # the last tap wins
+    figures = json.loads(fairdesk("stats", str(event), "--json", check=True).stdout)
+    assert [p["interviewed"] for p in figures["phase_two"]] == [1, 0]
 
 
 def test_refused_when_not_booked_not_started_or_unbooked(event: Path) -> None:

@@ -23,7 +23,8 @@ def test_stats_json_has_the_issue_shape_and_agrees_with_info(event: Path) -> Non
     assert set(figures) == {"arrivals", "booths", "no_visit", "phase_two", "devices"}
     assert all(set(a) == {"day", "slot", "desk", "count"} for a in figures["arrivals"])
     assert all(set(b) == {"employer", "today", "last_hour"} for b in figures["booths"])
-    assert all(set(p) == {"employer", "shortlisted", "booked"} for p in figures["phase_two"])
+    assert all(set(p) == {"employer", "shortlisted", "booked", "interviewed"}
+               for p in figures["phase_two"])
     info = json.loads(fairdesk("info", str(event), "--json", check=True).stdout)
     assert sum(a["count"] for a in figures["arrivals"]) == info["checked_in"]
     assert sum(p["shortlisted"] for p in figures["phase_two"]) == info["shortlisted"]

@@ -56,9 +56,9 @@ def test_figures_match_the_hand_count(session: EventSession, clock: FakeClock,
     ]
     assert figures["no_visit"] == 1  # p2; p1's check-in was undone
     assert figures["phase_two"] == [
-        {"employer": "Alpha BPO", "shortlisted": 1, "booked": 0},
-        {"employer": "Beta Tech", "shortlisted": 0, "booked": 0},
-        {"employer": "Gamma Care", "shortlisted": 0, "booked": 0},
+        {"employer": "Alpha BPO", "shortlisted": 1, "booked": 0, "interviewed": 0},
+        {"employer": "Beta Tech", "shortlisted": 0, "booked": 0, "interviewed": 0},
+        {"employer": "Gamma Care", "shortlisted": 0, "booked": 0, "interviewed": 0},
     ]
     assert figures["devices"] == []
 

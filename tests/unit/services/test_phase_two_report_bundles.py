@@ -11,10 +11,12 @@ import pypdfium2 as pdfium
 import pytest
 from openpyxl import load_workbook
 
+from fairdesk.domain.errors import InterviewNotStarted
 from fairdesk.services import exports, interviews
 from fairdesk.services.employers import add_employer
 from fairdesk.services.session import EventSession
 from fairdesk.services.visits import record_visit
+from tests.conftest import FakeClock
 from tests.interview_fair import Fair, lose_to_another_booth, make_fair
 
 
@@ -34,7 +36,7 @@ def _text(path: Path) -> str:
 def test_the_funnel_counts_visits_shortlist_and_bookings(fair: Fair) -> None:
     funnel = exports.report_data(fair.session).funnel
     # booth order, as the report's charts (an employer without a booth number first)
-    assert funnel == [("Bluewave", 1, 1, 1, 0), ("4 · Acme BPO", 5, 4, 3, 0)]
+    assert funnel == [("Bluewave", 1, 1, 1, 0, 0, 0), ("4 · Acme BPO", 5, 4, 3, 0, 0, 0)]
 
 
 def test_a_clash_is_not_booked_but_to_rebook(fair: Fair) -> None:
@@ -42,7 +44,7 @@ def test_a_clash_is_not_booked_but_to_rebook(fair: Fair) -> None:
                 if s["ref"] == fair.ref(1))
     lose_to_another_booth(fair, str(held["id"]), fair.people[2])
     acme = exports.report_data(fair.session).funnel[1]
-    assert acme == ("4 · Acme BPO", 5, 4, 3, 1)  # people[2] stands, people[1] to rebook
+    assert acme == ("4 · Acme BPO", 5, 4, 3, 1, 0, 0)  # people[2] stands, people[1] to rebook
 
 
 def test_the_report_pdf_shows_the_funnel(fair: Fair, tmp_path: Path) -> None:
@@ -50,9 +52,28 @@ def test_the_report_pdf_shows_the_funnel(fair: Fair, tmp_path: Path) -> None:
     text = _text(tmp_path / "report.pdf")
     assert "Phase Two funnel per employer" in text
     assert "4 (80%)" in text and "3 (75%)" in text  # Acme: 4 of 5 shortlisted, 3 of 4 booked
-    assert "All employers" in text and "does not record whether an interview" in text
-    assert "To rebook" not in text
+    assert "All employers" in text and "recorded as interviewed" in text
+    assert "Interviewed" in text
+    assert "To rebook" not in text and "Missed" not in text
     assert done["pages"] >= 1
+
+
+def test_the_funnel_counts_interviews_and_no_shows_recorded(fair: Fair, clock: FakeClock,
+                                                             tmp_path: Path) -> None:
+    clock.advance(days=1)  # 21 August, 09:30 at the venue: before the 10:00 interviews
+    with pytest.raises(InterviewNotStarted):
+        interviews.record_attendance(fair.session, fair.acme, fair.people[0], True)
+    clock.advance(hours=1)  # 10:30: the 10:00 and 10:20 interviews have started
+    interviews.record_attendance(fair.session, fair.acme, fair.people[0], True)
+    interviews.record_attendance(fair.session, fair.acme, fair.people[3], False)
+    interviews.record_attendance(fair.session, fair.acme, fair.people[1], False)
+    interviews.record_attendance(fair.session, fair.acme, fair.people[1], True)  # changed
+    acme = exports.report_data(fair.session).funnel[1]
+    assert acme == ("4 · Acme BPO", 5, 4, 3, 0, 2, 1)
+    exports.export_report(fair.session, tmp_path / "report.pdf")
+    text = _text(tmp_path / "report.pdf")
+    assert "Interviewed" in text and "Missed" in text
+    assert "2 (67%)" in text  # Acme: 2 of the 3 booked interviewed
 
 
 def test_no_funnel_without_interview_slots(session: EventSession,
