@@ -1,5 +1,6 @@
 """The card's interview panel: this booth's interview, the next free slots as
-one-tap buttons, "Other time…", unbook, and the candidate's other interviews."""
+one-tap buttons, "Other time…", unbook, the candidate's other interviews, and
+once the interview has started "Interviewed" / "No-show"."""
 
 from __future__ import annotations
 
@@ -58,10 +59,26 @@ class InterviewPanel(QFrame):
         self.unbook.clicked.connect(lambda _=False: self.presenter.unbook())
         row.addWidget(self.unbook)
         box.addLayout(row)
+        box.addLayout(self._attendance_row())
         self.elsewhere = label("", "elsewhere", wrap=True)
         box.addWidget(self.elsewhere)
         self._picker_ids: list[str] = []
         presenter.on_change = self.refresh
+
+    def _attendance_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.interviewed = QPushButton("Interviewed")
+        self.no_show = QPushButton("No-show")
+        for button, attended, tip in (
+                (self.interviewed, True, "The interview took place"),
+                (self.no_show, False, "The candidate did not come to the interview")):
+            button.setObjectName("attendance")
+            button.setCheckable(True)  # shows the state recorded; the other tap changes it
+            button.setMinimumHeight(TOUCH)
+            button.setToolTip(tip)
+            button.clicked.connect(lambda _=False, a=attended: self.presenter.record(a))
+            row.addWidget(button, 1)
+        return row
 
     def _offer(self, n: int) -> None:
         if n < len(self.presenter.offers):
@@ -94,6 +111,9 @@ class InterviewPanel(QFrame):
         self.other.blockSignals(False)
         self.other.setEnabled(bool(picker))
         self.unbook.setVisible(p.mine is not None)
+        for button, value in ((self.interviewed, True), (self.no_show, False)):
+            button.setVisible(p.can_record)
+            button.setChecked(p.can_record and p.attended is value)
         lines = p.other_lines
         self.elsewhere.setText("Also interviewing: " + "; ".join(lines) if lines else "")
         self.elsewhere.setVisible(bool(lines))

@@ -5,7 +5,9 @@ rebook" when another booth booked the candidate at that time first), the
 candidate's other interviews as time and employer name only, and the next
 free slots that fit around them. One tap books a slot (booking again moves
 the interview), one tap unbooks; :meth:`picker` lists every free slot that
-fits, for the "Other time…" list.
+fits, for the "Other time…" list. Once the booked slot has started, one tap
+records whether the interview took place ("Interviewed" / "No-show"); the
+other tap changes it.
 """
 
 from __future__ import annotations
@@ -87,6 +89,23 @@ class InterviewPresenter(Presenter):
     def book_next(self) -> bool:
         return bool(self.offers) and self.book(self.offers[0].id)
 
+    def record(self, attended: bool) -> bool:
+        """One tap: the interview took place (``False``: a no-show); the other tap undoes."""
+        mine = self.mine
+        if self.candidate_id is None or mine is None:
+            return False
+        try:
+            interviews.record_attendance(self.session, self.employer.id, self.candidate_id,
+                                         attended)
+        except FairDeskError as error:
+            self.refused(error)
+            self.reload()
+            return False
+        self.say("info", f"{mine.when()}: recorded as "
+                 f"{'interviewed' if attended else 'a no-show'}.")
+        self.reload()
+        return True
+
     def unbook(self) -> bool:
         mine = self.mine
         if self.candidate_id is None or mine is None:
@@ -115,7 +134,23 @@ class InterviewPresenter(Presenter):
         if self.clash:
             return (f"clash: rebook — {self.mine.when()} was taken first elsewhere; "
                     "tap a time to move")
-        return f"Interview {self.mine.when()}{self._room(self.mine)}: tap a time to move"
+        where = f"{self.mine.when()}{self._room(self.mine)}"
+        if self.can_record:
+            return {None: f"Interview {where}: did it take place?",
+                    True: f"Interviewed {where}",
+                    False: f"No-show {where}"}[self.mine.attended]
+        return f"Interview {where}: tap a time to move"
+
+    @property
+    def can_record(self) -> bool:
+        """This booth's standing interview has started: "Interviewed" / "No-show" show."""
+        mine = self.mine
+        return (mine is not None and mine.state == "booked"
+                and interviews.has_started(self.session, mine))
+
+    @property
+    def attended(self) -> bool | None:
+        return None if self.mine is None else self.mine.attended
 
     def _room(self, booking: Booking) -> str:
         slot = interviews.slot_of(self.session, booking.slot_id)

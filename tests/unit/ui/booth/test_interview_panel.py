@@ -15,6 +15,7 @@ from fairdesk.services.session import EventSession
 from fairdesk.ui.booth.presenters.booth import BoothPresenter
 from fairdesk.ui.booth.window import BoothWindow
 from fairdesk.ui.common.camera import ImageFrameSource, SuccessSound
+from tests.conftest import FakeClock
 from tests.unit.ui.booth.test_booth_window import badge
 
 
@@ -63,3 +64,26 @@ def test_other_interviews_show_time_and_employer(
     panel = window.card.interviews
     assert panel.elsewhere.text() == "Also interviewing: Fri 21 Aug 10:00–10:20 — Bluewave"
     assert panel.offers[0].text() == "Fri 10:20\nRoom 1"  # 10:00 would clash
+
+
+def test_after_its_start_interviewed_and_no_show_are_one_tap_each(
+        qtbot: Any, window: BoothWindow, make_people: Callable[..., list[str]],
+        clock: FakeClock) -> None:
+    [person] = make_people(1)
+    session = window.presenter.session
+    window.presenter.scan(badge(session, person))
+    panel = window.card.interviews
+    assert panel.interviewed.isHidden() and panel.no_show.isHidden()  # nothing booked
+    qtbot.mouseClick(panel.offers[0], Qt.MouseButton.LeftButton)  # Fri 10:00
+    assert panel.interviewed.isHidden()  # not started yet
+    clock.advance(days=1, hours=1)  # Fri 10:30 at the venue
+    window.presenter.scan(badge(session, person))  # the candidate comes back to the booth
+    assert not panel.interviewed.isHidden() and not panel.no_show.isHidden()
+    assert not panel.interviewed.isChecked() and not panel.no_show.isChecked()
+    qtbot.mouseClick(panel.interviewed, Qt.MouseButton.LeftButton)
+    assert panel.interviewed.isChecked() and not panel.no_show.isChecked()
+    assert panel.headline.text().startswith("Interviewed Fri 21 Aug 10:00")
+    qtbot.mouseClick(panel.no_show, Qt.MouseButton.LeftButton)  # changed: a no-show
+    assert panel.no_show.isChecked() and not panel.interviewed.isChecked()
+    assert panel.headline.text().startswith("No-show Fri 21 Aug 10:00")
+    assert "no-show" in window.banner.text()

@@ -14,6 +14,7 @@ from fairdesk.services.visits import record_visit
 from fairdesk.storage import oplog
 from fairdesk.ui.booth.presenters.booth import BoothPresenter
 from fairdesk.ui.booth.presenters.interviews import InterviewPresenter
+from tests.conftest import FakeClock
 
 DAY = "2026-08-21"
 
@@ -89,3 +90,22 @@ def test_a_clash_from_sync_shows_red_on_the_card_and_in_the_list(panel: tuple) -
     rows = {card.candidate_id: booth.row(card) for card in booth.visits}
     assert rows[people[0]][-1] == "clash: rebook"
     assert p.book_next() and not p.clash  # rebook: moved to a time that fits
+
+
+def test_once_started_one_tap_records_the_interview_and_the_other_tap_changes_it(
+        panel: tuple, clock: FakeClock) -> None:
+    p, _people, _ = panel
+    assert p.book_next()  # Fri 21 Aug 10:40–11:00
+    assert not p.can_record and p.headline.endswith("tap a time to move")
+    assert not p.record(True) and p.last_message is not None
+    assert p.last_message.code == "interview_not_started"
+    clock.advance(days=1, hours=1, minutes=15)  # Fri 10:45 at the venue
+    p.reload()
+    assert p.can_record and p.attended is None
+    assert p.headline == "Interview Fri 21 Aug 10:40–11:00 · Room 1: did it take place?"
+    assert p.record(True)
+    assert p.attended is True and p.headline.startswith("Interviewed Fri 21 Aug 10:40")
+    assert p.last_message is not None and "recorded as interviewed" in p.last_message.text
+    assert p.record(False)  # the other tap: undone, now a no-show
+    assert p.attended is False and p.headline.startswith("No-show Fri 21 Aug 10:40")
+    assert p.unbook() and not p.can_record and p.attended is None
