@@ -20,7 +20,6 @@ from fairdesk.sync import policy
 from fairdesk.sync.policy import Caller
 from fairdesk.sync.wire import PulledOp
 
-
 _BY_BOOKING = frozenset({"booking.remove", "booking.attend"})  # their body's id: a booking's
 
 
