@@ -74,7 +74,8 @@ def parked_rule(store: EventStore) -> Refuse:
 
 def _owner_now(store: EventStore, op: Op) -> str | None:
     """The employer of the record ``op`` changes, as the file holds it now: the
-    visit's, or the slot's / booking's (else the body's, as at push time: a
+    visit's, or the slot's (``booking.add``) / booking's (``booking.remove``,
+    ``booking.attend``: looked up by the booking id) (else the body's, as at push time: a
     booth's own booking parked while its candidate was on the way is its own)."""
     if op.kind in policy.VISIT_KINDS:
         return sync_rows.table_visit_employer(store, str(op.body.get("id")))
