@@ -9,7 +9,6 @@ Times are UTC here; the service turns minutes into the venue's 15-minute slots.
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
@@ -83,26 +82,20 @@ def people(store: EventStore, day: str) -> tuple[int, int]:
 
 
 def booked_counts(store: EventStore) -> dict[str, int]:
-    """Booked Phase Two interviews per employer id; none until bookings exist (issue 15)."""
-    return _booking_counts(store, "")
+    """Standing Phase Two interviews per employer id (issue 15): not the moved,
+    unbooked or clashing ones."""
+    return _booking_counts(store, "state = 'booked'")
 
 
 def interviewed_counts(store: EventStore) -> dict[str, int]:
     """Booked interviews recorded as having taken place, per employer id."""
-    return _booking_counts(store, "WHERE attended = 'yes' AND state = 'booked' ")
+    return _booking_counts(store, "state = 'booked' AND attended = 'yes'")
 
 
 def _booking_counts(store: EventStore, where: str) -> dict[str, int]:
-    has_table = store.scalar(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'interview_bookings'")
-    if not has_table:
-        return {}
-    try:
-        rows = store.execute(
-            f"SELECT employer_id, COUNT(*) FROM interview_bookings {where}GROUP BY employer_id"
-        ).fetchall()
-    except sqlite3.OperationalError:  # a bookings table of another shape
-        return {}
+    rows = store.execute(
+        f"SELECT employer_id, COUNT(*) FROM interview_bookings WHERE {where} "
+        "GROUP BY employer_id").fetchall()
     return {str(e): int(n) for e, n in rows}
 
 

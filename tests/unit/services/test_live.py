@@ -107,3 +107,22 @@ def test_crowded_booth_and_silent_device(session: EventSession, clock: FakeClock
     assert [(d.id, d.silent, d.pending) for d in snap.devices] == [
         ("dev-1", True, 0), ("dev-2", False, 4)]
     assert live.as_stats(snap)["devices"][1]["pending"] == 4
+
+
+def test_booked_counts_only_the_interviews_that_stand(
+        session: EventSession, make_people: Callable[..., list[str]]) -> None:
+    """A move leaves a removed booking behind and an unbook removes one: neither is
+    booked any more (the figure once counted every booking row ever made)."""
+    from fairdesk.domain.interviews import SlotPattern
+    from fairdesk.services import interviews
+
+    people = make_people(3)
+    employer = add_employer(session, "Alpha BPO", booth="1")
+    slots = interviews.add_slots(session, employer.id, "2030-05-02",
+                                 SlotPattern("09:00", "11:00", 20))
+    for person, slot in zip(people, slots, strict=False):
+        interviews.book(session, employer.id, person, slot.id)
+    interviews.book(session, employer.id, people[0], slots[5].id)  # moved
+    interviews.unbook(session, employer.id, people[1])
+    row = next(p for p in live.stats(session)["phase_two"] if p["employer"] == "Alpha BPO")
+    assert row["booked"] == 2

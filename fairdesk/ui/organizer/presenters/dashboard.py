@@ -24,7 +24,7 @@ from fairdesk.ui.common.presenters.base import Presenter
 TOPICS = frozenset({"checkins", "candidates", "visits", "employers", "event", "devices"})
 STALE_AFTER = timedelta(seconds=30)
 BOARD_COLUMNS = ("Booth", "Employer", "This hour", "Today", "")
-PHASE_TWO_COLUMNS = ("Booth", "Employer", "Shortlisted", "Booked")
+PHASE_TWO_COLUMNS = ("Booth", "Employer", "Shortlisted", "Booked", "Interviewed")
 DEVICE_COLUMNS = ("Device", "Role", "Last seen", "Pending", "")
 Work = Callable[[Callable[[int, int], None], Callable[[], bool]], live.Snapshot]
 Runner = Callable[[Work, Callable[[Any], None], Callable[[Exception], None]], None]
@@ -204,8 +204,8 @@ class DashboardPresenter(Presenter):
         if self.snapshot is None:
             return []
         booth = {b.employer_id: b.booth for b in self.snapshot.booths}
-        return [(booth.get(p["id"], ""), p["employer"], str(p["shortlisted"]), str(p["booked"]))
-                for p in self.snapshot.phase_two]
+        return [(booth.get(p["id"], ""), p["employer"], str(p["shortlisted"]), str(p["booked"]),
+                 str(p["interviewed"])) for p in self.snapshot.phase_two]
 
     def device_rows(self) -> tuple[list[tuple[str, ...]], list[str]]:
         snap = self.snapshot

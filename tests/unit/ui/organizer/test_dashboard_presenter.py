@@ -93,7 +93,7 @@ def test_panels_show_the_morning(session: EventSession, clock: FakeClock,
     assert rows[0][:4] == ("1", "Alpha BPO", "3", "3") and marks == ["crowded", "empty"]
     assert presenter.no_visit_text.startswith("0 checked in")
     assert "registered not yet arrived" in presenter.queue_text
-    assert presenter.phase_two_rows()[0] == ("1", "Alpha BPO", "0", "0")
+    assert presenter.phase_two_rows()[0] == ("1", "Alpha BPO", "0", "0", "0")
     assert presenter.devices_empty_text.startswith("No device paired")
 
 
