@@ -224,10 +224,7 @@ class KioskWindow(QMainWindow):
     def _key(self, event: QKeyEvent) -> None:
         p = self.presenter
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if p.screen == "welcome":
-                p.confirm()
-            else:
-                p.submit()
+            p.enter_key()
         elif event.key() == Qt.Key.Key_Backspace:
             p.backspace()
         elif event.key() == Qt.Key.Key_Escape:

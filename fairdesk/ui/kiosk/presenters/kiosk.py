@@ -45,6 +45,10 @@ DONE_S = 6.0
 DESK_S = 15.0
 KEYBOARD_S = 60.0  # an abandoned keyboard goes back to idle
 CAMERA_REPEAT_S = 4.0  # the camera seeing the same code again within this is ignored
+# A scanner ends its code with Enter. On a busy machine the code can reach the
+# kiosk as a burst before that Enter does; the late Enter must not press
+# "Print my badge" and skip the welcome screen (and its "Not you?").
+ENTER_SUFFIX_S = 0.6
 MAX_ENTRY = 80
 
 
@@ -78,6 +82,7 @@ class KioskPresenter(Presenter):
         self.sentence = ""
         self.code = ""  # the refusal's code on the desk screen (tests, styling)
         self.entry = ""
+        self._welcome_at: float | None = None  # when the welcome screen came up
         self.printed_to = ""  # where the last badge went (a file or a printer)
         self._deadline: float | None = None
         self._camera_seen: dict[str, float] = {}
@@ -145,6 +150,7 @@ class KioskPresenter(Presenter):
         if plan.print_badge:
             self._prepare(candidate)
         self._go("welcome", WELCOME_S)
+        self._welcome_at = self.clock()
         return True
 
     def _prepare(self, candidate: Candidate) -> None:
@@ -239,6 +245,17 @@ class KioskPresenter(Presenter):
         if self.screen in ("keyboard", "pin"):
             self.entry = self.entry[:-1]
             self._go(self.screen, KEYBOARD_S, keep_sentence=True)
+
+    def enter_key(self) -> None:
+        """Enter (Return) on a keyboard or from the scanner: "Print my badge" on the
+        welcome screen, unless it is the scanner's own Enter ending the code that
+        brought the screen up; elsewhere "Find me" / "Leave"."""
+        if self.screen == "welcome":
+            at = self._welcome_at
+            if at is None or self.clock() - at >= ENTER_SUFFIX_S:
+                self.confirm()
+            return
+        self.submit()
 
     def submit(self) -> None:
         """The keyboard's "Find me" (exact e-mail or ref), or the PIN screen's "Leave"."""
