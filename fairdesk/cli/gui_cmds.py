@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from fairdesk.domain.model import ROLES
+from fairdesk.domain.roles import ROLES
 
 
 def register(commands: Any) -> None:

@@ -10,9 +10,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
 
-from fairdesk.domain.roles import DEFAULT_TIMEZONE, ROLES, Role
-
-__all__ = ["DEFAULT_TIMEZONE", "ROLES", "Role"]  # and the records below
 Source = Literal["roster", "walk_in"]
 
 

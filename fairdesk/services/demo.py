@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
-from fairdesk.domain.model import DEFAULT_TIMEZONE
+from fairdesk.domain.roles import DEFAULT_TIMEZONE
 from fairdesk.domain.rules import zone
 from fairdesk.domain.text import fold
 from fairdesk.exports.demo_resumes import ResumeFacts, resume_pdf

@@ -9,7 +9,8 @@ from typing import Any
 
 from fairdesk.domain.errors import InvalidField
 from fairdesk.domain.ids import new_id
-from fairdesk.domain.model import DEFAULT_TIMEZONE, Event
+from fairdesk.domain.model import Event
+from fairdesk.domain.roles import DEFAULT_TIMEZONE
 from fairdesk.domain.rules import require_text, zone
 from fairdesk.services.session import Change, Clock, EventSession, open_session, utc_now
 from fairdesk.storage import codec, create_event_file, oplog, stats

@@ -14,7 +14,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from fairdesk.domain.errors import InvalidField
-from fairdesk.domain.model import Event, Role
+from fairdesk.domain.model import Event
+from fairdesk.domain.roles import Role
 from fairdesk.domain.rules import fair_day, zone
 from fairdesk.storage import EventStore, open_event_file
 from fairdesk.storage import event as event_rows

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fairdesk.domain.model import DEFAULT_TIMEZONE
+from fairdesk.domain.roles import DEFAULT_TIMEZONE
 from fairdesk.ui.common.widgets import button, label
 from fairdesk.ui.launcher.presenters.launcher import LauncherPresenter
 
