@@ -12,11 +12,9 @@ payload of C-0002 for the test to "scan".
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from fairdesk.services import badges
@@ -25,6 +23,7 @@ from fairdesk.services.candidates import add_candidate, find_candidate
 from fairdesk.services.events import create_event
 from fairdesk.ui.desk.walk_in_dialog import CandidateDialog
 from fairdesk.ui.desk.window import desk_window
+from tests.realwindow.xwindow import publish_state
 
 
 def booth(app: QApplication, work: Path) -> int:
@@ -48,29 +47,16 @@ def booth(app: QApplication, work: Path) -> int:
     window.presenter.scan(badges.payload_for(session, find_candidate(session, "C-0001")))
     window.card.notes.setFocus()
     payload = badges.payload_for(session, find_candidate(session, "C-0002"))
-    last: dict[str, object] = {}
 
-    def write_state() -> None:
-        state = {"notes": window.card.notes.toPlainText(), "visits": len(visit_rows(session)),
-                 "name": window.card.name.text(), "ids": ids}
-        if state != last:
-            last.clear()
-            last.update(state)
-            _write(work, state)
+    def read() -> dict[str, object]:
+        return {"notes": window.card.notes.toPlainText(), "visits": len(visit_rows(session)),
+                "name": window.card.name.text(), "ids": ids}
 
-    timer = QTimer()
-    timer.timeout.connect(write_state)
-    timer.start(20)
+    _timer = publish_state(work, read)  # kept alive while the app runs
     (work / "ready.json").write_text(json.dumps({"payload": payload}))
     code = app.exec()
     session.close()
     return code
-
-
-def _write(work: Path, state: dict[str, object]) -> None:
-    tmp = work / "state.json.tmp"
-    tmp.write_text(json.dumps(state))
-    os.replace(tmp, work / "state.json")
 
 
 def main(work: Path, role: str = "desk") -> int:
@@ -90,9 +76,8 @@ def main(work: Path, role: str = "desk") -> int:
     window.activateWindow()
     window.search.setFocus()
     payload = badges.payload_for(session, find_candidate(session, "C-0002"))
-    last: dict[str, object] = {}
 
-    def write_state() -> None:
+    def read() -> dict[str, object]:
         modal = QApplication.activeModalWidget()
         first = ""
         if isinstance(modal, CandidateDialog):
@@ -100,18 +85,12 @@ def main(work: Path, role: str = "desk") -> int:
             first = field.text() if isinstance(field, QLineEdit) else ""
         printed = sorted(p.name for p in (work / "printed").glob("*.pdf")) \
             if (work / "printed").exists() else []
-        state = {"search": window.search.text(), "first_name": first,
-                 "walk_in_open": isinstance(modal, CandidateDialog),
-                 "banner": window.banner.text(), "level": window.banner.property("level"),
-                 "printed": printed}
-        if state != last:
-            last.clear()
-            last.update(state)
-            _write(work, state)
+        return {"search": window.search.text(), "first_name": first,
+                "walk_in_open": isinstance(modal, CandidateDialog),
+                "banner": window.banner.text(), "level": window.banner.property("level"),
+                "printed": printed}
 
-    timer = QTimer()
-    timer.timeout.connect(write_state)
-    timer.start(20)
+    _timer = publish_state(work, read)  # kept alive while the app runs
     (work / "ready.json").write_text(json.dumps({"payload": payload}))
     code = app.exec()
     session.close()

@@ -11,11 +11,8 @@ carries C-0002's invitation code, an altered copy of it and another event's code
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
-
-from PySide6.QtCore import QTimer
 
 from fairdesk import app as fairdesk_app
 from fairdesk.services import badges
@@ -24,6 +21,7 @@ from fairdesk.services.candidates import add_candidate, find_candidate
 from fairdesk.services.events import create_event
 from fairdesk.ui.common.presenters.open_request import OpenRequest
 from fairdesk.ui.kiosk.window import KioskWindow
+from tests.realwindow.xwindow import publish_state
 
 
 def _codes(work: Path) -> dict[str, str]:
@@ -41,12 +39,6 @@ def _codes(work: Path) -> dict[str, str]:
     return {"payload": good, "forged": forged, "foreign": foreign}
 
 
-def _write(work: Path, state: dict[str, object]) -> None:
-    tmp = work / "state.json.tmp"
-    tmp.write_text(json.dumps(state))
-    os.replace(tmp, work / "state.json")
-
-
 def main(work: Path) -> int:
     codes = _codes(work)
     qt = fairdesk_app.application(AppSettings(work / "settings.json"))
@@ -56,11 +48,10 @@ def main(work: Path) -> int:
     window.show()
     window.activateWindow()
     presenter = window.presenter
-    last: dict[str, object] = {}
     seen: list[str] = []  # every screen shown, in order (a slow test may poll past one)
     names: list[str] = []  # every name a welcome screen showed
 
-    def write_state() -> None:
+    def read() -> dict[str, object]:
         printed = sorted(p.name for p in (work / "printed").glob("*.pdf")) \
             if (work / "printed").exists() else []
         view = presenter.view
@@ -69,20 +60,14 @@ def main(work: Path) -> int:
             seen.append(f"{view.screen}@{checked_in}")  # the check-ins when it showed
         if window.name.text() and (not names or names[-1] != window.name.text()):
             names.append(window.name.text())
-        state = {"screen": view.screen, "title": window.title.text(),
-                 "sentence": window.sentence.text(), "name": window.name.text(),
-                 "code": presenter.code, "printed": printed,
-                 "checkins": checked_in,
-                 "full_screen": bool(window.isFullScreen()),
-                 "seen": list(seen), "names": list(names)}
-        if state != last:
-            last.clear()
-            last.update(state)
-            _write(work, state)
+        return {"screen": view.screen, "title": window.title.text(),
+                "sentence": window.sentence.text(), "name": window.name.text(),
+                "code": presenter.code, "printed": printed,
+                "checkins": checked_in,
+                "full_screen": bool(window.isFullScreen()),
+                "seen": list(seen), "names": list(names)}
 
-    timer = QTimer()
-    timer.timeout.connect(write_state)
-    timer.start(20)
+    _timer = publish_state(work, read)  # kept alive while the app runs
     (work / "ready.json").write_text(json.dumps(codes))
     code = qt.exec()
     fairdesk_app.close_sessions()

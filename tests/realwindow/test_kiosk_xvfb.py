@@ -8,22 +8,16 @@ refused with the desk pointed to. Needs ``Xvfb`` and ``xdotool``.
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import select
-import shutil
-import subprocess
-import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
+from tests.realwindow.xwindow import HarnessApp, xvfb
+
 HARNESS = Path(__file__).with_name("kiosk_harness.py")
-ROOT = HARNESS.parents[2]
 SCANNER_DELAY = 6
 
 pytestmark = pytest.mark.slow
@@ -31,78 +25,18 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def display() -> Iterator[str]:
-    missing = [tool for tool in ("Xvfb", "xdotool") if shutil.which(tool) is None]
-    if missing:
-        message = f"{' and '.join(missing)} not installed: apt-get install xvfb xdotool"
-        if os.environ.get("FAIRDESK_REQUIRE_XVFB") == "1":
-            pytest.fail(message)
-        pytest.skip(message)
-    # Xvfb picks a free display and writes its number to us: a fixed number could
-    # be another session's server (or a stale socket), and keys would go astray
-    read_end, write_end = os.pipe()
-    server = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0",
-                               "1920x1080x24", "-nolisten", "tcp"], pass_fds=(write_end,),
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(write_end)
-    number = b""
-    deadline = time.monotonic() + 10
-    while not number.endswith(b"\n"):
-        ready, _, _ = select.select([read_end], [], [], 0.1)
-        chunk = os.read(read_end, 16) if ready else b""
-        if (ready and not chunk) or time.monotonic() > deadline or server.poll() is not None:
-            server.kill()
-            os.close(read_end)
-            pytest.fail("Xvfb did not start")
-        number += chunk
-    os.close(read_end)
-    name = f":{number.decode().strip()}"
-    yield name
-    server.terminate()
-    server.wait(10)
+    yield from xvfb()
 
 
-class Kiosk:
+class Kiosk(HarnessApp):
     def __init__(self, display: str, work: Path) -> None:
-        self.display, self.work = display, work
-        env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb",
-               "PYTHONPATH": str(ROOT), "HOME": str(work)}
-        self.process = subprocess.Popen([sys.executable, str(HARNESS), str(work)], env=env,
-                                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        self.wait_for(lambda s: True, what="the kiosk window", timeout=60)
-        self.codes = json.loads((work / "ready.json").read_text())
-        self.xdotool("search", "--sync", "--name", "Self check-in", "windowfocus", "--sync")
-
-    def xdotool(self, *args: str) -> None:
-        subprocess.run(["xdotool", *args], check=True, timeout=60,
-                       env={**os.environ, "DISPLAY": self.display})
+        super().__init__(display, work, HARNESS, what="kiosk")
+        self.codes = {k: str(v) for k, v in self.ready.items()}
+        self.focus("Self check-in")
 
     def scan(self, text: str) -> None:
         self.xdotool("type", "--delay", str(SCANNER_DELAY), text)
         self.xdotool("key", "Return")
-
-    def state(self) -> dict[str, Any]:
-        path = self.work / "state.json"
-        return json.loads(path.read_text()) if path.exists() else {}
-
-    def wait_for(self, ok: Callable[[dict[str, Any]], bool], what: str,
-                 timeout: float = 20) -> dict[str, Any]:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                out = self.process.stdout.read().decode() if self.process.stdout else ""
-                pytest.fail(f"the kiosk exited ({self.process.returncode}): {out[-2000:]}")
-            state = self.state()
-            if state and ok(state):
-                return state
-            time.sleep(0.05)
-        pytest.fail(f"waited {timeout:.0f} s for {what}; last state {self.state()}")
-
-    def close(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
 
 
 @pytest.fixture(scope="module")

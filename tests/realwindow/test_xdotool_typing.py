@@ -12,103 +12,41 @@ Needs ``Xvfb`` and ``xdotool`` (``.ci/run`` installs both and sets
 
 from __future__ import annotations
 
-import itertools
-import json
-import os
-import shutil
-import subprocess
-import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
+from tests.realwindow.xwindow import HarnessApp, xvfb
+
 HARNESS = Path(__file__).with_name("desk_harness.py")
-ROOT = HARNESS.parents[2]
 HUMAN_DELAYS = [40, 60, 100, 150]
 SCANNER_DELAY = 6
-_displays = itertools.count(97)
 
 pytestmark = pytest.mark.slow
 
 
-def _tools() -> None:
-    missing = [tool for tool in ("Xvfb", "xdotool") if shutil.which(tool) is None]
-    if missing:
-        message = f"{' and '.join(missing)} not installed: apt-get install xvfb xdotool"
-        if os.environ.get("FAIRDESK_REQUIRE_XVFB") == "1":
-            pytest.fail(message)
-        pytest.skip(message)
-
-
 @pytest.fixture(scope="module")
 def display() -> Iterator[str]:
-    _tools()
-    name = f":{next(_displays)}"
-    server = subprocess.Popen(["Xvfb", name, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 10
-    while not Path(f"/tmp/.X11-unix/X{name[1:]}").exists():
-        if time.monotonic() > deadline or server.poll() is not None:
-            server.kill()
-            pytest.fail(f"Xvfb {name} did not start")
-        time.sleep(0.05)
-    yield name
-    server.terminate()
-    server.wait(10)
+    yield from xvfb()
 
 
-class Desk:
+class Desk(HarnessApp):
     def __init__(self, display: str, work: Path, role: str = "desk") -> None:
-        self.display, self.work, self.role = display, work, role
-        env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb",
-               "PYTHONPATH": str(ROOT), "HOME": str(work)}
-        self.process = subprocess.Popen([sys.executable, str(HARNESS), str(work), role], env=env,
-                                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        self.wait_for(lambda s: True, what="the desk window", timeout=60)
-        self.payload = json.loads((work / "ready.json").read_text())["payload"]
+        super().__init__(display, work, HARNESS, role, what=role)
+        self.role = role
+        self.payload = str(self.ready["payload"])
         self.focus()
 
-    def focus(self) -> None:
-        """Xvfb runs no window manager: give the window the keyboard focus directly."""
-        self.xdotool("search", "--sync", "--name", f"FairDesk Xvfb {self.role}",
-                     "windowfocus", "--sync")
-
-    def xdotool(self, *args: str) -> None:
-        subprocess.run(["xdotool", *args], check=True, timeout=60,
-                       env={**os.environ, "DISPLAY": self.display})
+    def focus(self, title: str = "") -> None:
+        super().focus(title or f"FairDesk Xvfb {self.role}")
 
     def type(self, text: str, delay_ms: int) -> None:
         self.xdotool("type", "--delay", str(delay_ms), text)
 
     def key(self, *keys: str) -> None:
         self.xdotool("key", "--delay", "80", *keys)
-
-    def state(self) -> dict[str, Any]:
-        path = self.work / "state.json"
-        return json.loads(path.read_text()) if path.exists() else {}
-
-    def wait_for(self, ok: Callable[[dict[str, Any]], bool], what: str,
-                 timeout: float = 20) -> dict[str, Any]:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                out = self.process.stdout.read().decode() if self.process.stdout else ""
-                pytest.fail(f"the desk exited ({self.process.returncode}): {out[-2000:]}")
-            state = self.state()
-            if state and ok(state):
-                return state
-            time.sleep(0.05)
-        pytest.fail(f"waited {timeout:.0f} s for {what}; last state {self.state()}")
-
-    def close(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
 
 
 @pytest.fixture(scope="module")
