@@ -103,6 +103,11 @@ class ScanDetector:
     ``min_length``: shorter bursts are typed text (two keys rolled together
     by a fast typist are not a scan). ``is_payload``: what a burst must look
     like to act as a scan (default: a FairDesk badge); anything else is typed.
+
+    A scan's own Enter (or Tab) is swallowed, also when the scan ended before it
+    came (the timer expired it, or a busy loop stretched the last gap): within
+    ``suffix_ms`` of the scan's last key, by the keys' own time stamps, a lone
+    terminator is that scan's, not a person's.
     """
 
     def __init__(self, max_gap_ms: float = 35.0, min_length: int = 4,
@@ -112,6 +117,8 @@ class ScanDetector:
         self.is_payload = is_payload
         self._buffer: list[str] = []
         self._last_ms: float | None = None
+        self.suffix_ms = 3 * max_gap_ms
+        self._scan_last_ms: float | None = None  # the last key of the scan just ended
 
     # ---------------------------------------------------------- state
     @property
@@ -132,7 +139,8 @@ class ScanDetector:
         if self._buffer and self._gap(at_ms) > self.max_gap_ms:
             verdict.released.append(self._finish())
         if text in TERMINATORS:
-            return self._terminator(verdict)
+            return self._terminator(verdict, at_ms)
+        self._scan_last_ms = None
         if len(text) != 1 or not text.isprintable():
             if self._buffer:
                 verdict.released.append(self._finish())
@@ -142,9 +150,10 @@ class ScanDetector:
         self._last_ms = at_ms
         return verdict
 
-    def _terminator(self, verdict: KeyVerdict) -> KeyVerdict:
+    def _terminator(self, verdict: KeyVerdict, at_ms: float) -> KeyVerdict:
         if not self._buffer:
-            verdict.swallow = False
+            ended, self._scan_last_ms = self._scan_last_ms, None
+            verdict.swallow = ended is not None and at_ms - ended <= self.suffix_ms
             return verdict
         burst = self._finish()
         verdict.released.append(burst)
@@ -169,7 +178,8 @@ class ScanDetector:
     def _finish(self) -> Burst:
         text = "".join(self._buffer)
         self._buffer.clear()
-        self._last_ms = None
         is_scan = len(text) >= self.min_length and self.is_payload(text)
+        self._scan_last_ms = self._last_ms if is_scan else None
+        self._last_ms = None
         kind: Kind = "scan" if is_scan else "typed"
         return Burst(kind, text)

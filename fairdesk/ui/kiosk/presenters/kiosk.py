@@ -45,8 +45,9 @@ DONE_S = 6.0
 DESK_S = 15.0
 KEYBOARD_S = 60.0  # an abandoned keyboard goes back to idle
 CAMERA_REPEAT_S = 4.0  # the camera seeing the same code again within this is ignored
-# A scanner ends its code with Enter. On a busy machine the code can reach the
-# kiosk as a burst before that Enter does; the late Enter must not press
+# An Enter this soon after the welcome screen came up is not a person reading
+# it: a scanner's late Enter (the scan detector swallows those by their key
+# stamps) or "Find me" pressed twice on the keyboard screen. It must not press
 # "Print my badge" and skip the welcome screen (and its "Not you?").
 ENTER_SUFFIX_S = 0.6
 MAX_ENTRY = 80
