@@ -17,7 +17,7 @@ from typing import Any
 
 from fairdesk.domain.rules import zone
 from fairdesk.services.session import EventSession
-from fairdesk.storage import EventStore, codec, live_stats
+from fairdesk.storage import EventStore, codec, interviews, live_stats
 
 SILENT_AFTER = timedelta(minutes=5)
 RATE_WINDOW = 5  # minutes: "check-ins per minute now" is the mean of the last five
@@ -141,8 +141,8 @@ def _employer_rows(store: EventStore, start: datetime, end: datetime, now: datet
                    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(booth board rows, Phase Two rows), both in booth order."""
     traffic = live_stats.employer_traffic(store, start, end, now - timedelta(hours=1))
-    booked = live_stats.booked_counts(store)
-    interviewed = live_stats.interviewed_counts(store)
+    booked = interviews.booked_counts(store)
+    interviewed = interviews.interviewed_counts(store)
     board, phase_two = [], []
     for e in live_stats.employers(store):
         today, last_hour, shortlisted = traffic.get(e["id"], (0, 0, 0))

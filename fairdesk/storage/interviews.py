@@ -281,7 +281,7 @@ def funnel(store: EventStore) -> list[tuple[str, str, int, int, int, int, int, i
     return out
 
 
-def attended_counts(store: EventStore) -> dict[str, int]:
+def interviewed_counts(store: EventStore) -> dict[str, int]:
     """Standing interviews recorded as having taken place, per employer id."""
     return {str(e): int(n) for e, n in store.execute(
         "SELECT employer_id, COUNT(*) FROM interview_bookings WHERE state = 'booked' "

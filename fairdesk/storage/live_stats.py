@@ -81,24 +81,6 @@ def people(store: EventStore, day: str) -> tuple[int, int]:
     return int(row[0]), int(row[1])
 
 
-def booked_counts(store: EventStore) -> dict[str, int]:
-    """Standing Phase Two interviews per employer id (issue 15): not the moved,
-    unbooked or clashing ones."""
-    return _booking_counts(store, "state = 'booked'")
-
-
-def interviewed_counts(store: EventStore) -> dict[str, int]:
-    """Booked interviews recorded as having taken place, per employer id."""
-    return _booking_counts(store, "state = 'booked' AND attended = 'yes'")
-
-
-def _booking_counts(store: EventStore, where: str) -> dict[str, int]:
-    rows = store.execute(
-        f"SELECT employer_id, COUNT(*) FROM interview_bookings WHERE {where} "
-        "GROUP BY employer_id").fetchall()
-    return {str(e): int(n) for e, n in rows}
-
-
 def devices(store: EventStore) -> list[dict[str, Any]]:
     """Paired devices not revoked: last seen by the hub and its pending changes."""
     return store.rows(
