@@ -32,4 +32,4 @@ def squash_spaces(text: str) -> str:
 
 
 def digits(text: str) -> str:
-    return "".join(c for c in text if c.isdigit())
+    return "".join(filter(str.isdigit, text))

@@ -118,7 +118,7 @@ def candidate_row(op: Op, created_at: str | None = None) -> dict[str, Any]:
     fields["ref"] = op.body["ref"]
     row = {f: projection._db_value(f, v) for f, v in fields.items()}
     row.update(id=op.body["id"], created_at=created_at or codec.ts(op.at),
-               clocks=codec.json_text(dict.fromkeys(fields, op.hlc)))
+               clocks=codec.created_clocks(op.hlc))
     row["search_text"] = projection.search_text(row)
     return row
 
@@ -128,16 +128,42 @@ def add_candidates(store: EventStore, ops: Sequence[Op]) -> None:
 
     Each chunk is staged in a temporary table of this connection (no
     triggers, no indexes, no column types) and moved with one statement. A
-    column that a row does not set gets the table's default, as a plain
-    INSERT naming only that row's columns would give it.
+    column that an op does not set gets the table's default, as a plain
+    INSERT naming only that op's columns would give it. The values are those
+    of :func:`candidate_row`, built straight into the column order: at 10,000
+    rows, a dict per row and a second pass to order it cost a tenth of the
+    import.
     """
+    if not ops:
+        return
+    defaults = _defaults(store, set(projection.CANDIDATE_FIELDS))
     times: dict[datetime, str] = {}
     for start in range(0, len(ops), CHUNK):
-        rows = [candidate_row(op, times.get(op.at) or times.setdefault(op.at, codec.ts(op.at)))
-                for op in ops[start:start + CHUNK]]
-        columns = list(dict.fromkeys(name for row in rows for name in row))
-        defaults = _defaults(store, {c for c in columns if any(c not in row for row in rows)})
-        _move(store, columns, [[row.get(c, defaults.get(c)) for c in columns] for row in rows])
+        values = [_candidate_values(op, defaults, times) for op in ops[start:start + CHUNK]]
+        _move(store, list(_COLUMNS), values)
+
+
+_COLUMNS = ("id", "ref", *projection.CANDIDATE_FIELDS, "search_text", "created_at", "clocks")
+_LISTS = projection.LIST_FIELDS
+
+
+def _candidate_values(op: Op, defaults: dict[str, Any],
+                      times: dict[datetime, str]) -> list[Any]:
+    body = op.body
+    values: list[Any] = [body["id"], body["ref"]]
+    for name in projection.CANDIDATE_FIELDS:
+        if name not in body:
+            values.append(defaults.get(name))
+            continue
+        value = body[name]
+        if name in _LISTS:
+            value = codec.json_text(value)
+        elif value is True or value is False:
+            value = int(value)
+        values.append(value)
+    created = times.get(op.at) or times.setdefault(op.at, codec.ts(op.at))
+    values += [projection.search_text(body), created, codec.created_clocks(op.hlc)]
+    return values
 
 
 _STAGE = "temp.fairdesk_bulk_candidates"

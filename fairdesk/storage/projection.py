@@ -47,7 +47,7 @@ def _lww(store: EventStore, table: str, key: str, fields: dict[str, Any], hlc: s
     if row is None:
         return
     clocks: dict[str, str] = json.loads(row["clocks"])
-    newer = {f: v for f, v in fields.items() if hlc > clocks.get(f, "")}
+    newer = {f: v for f, v in fields.items() if hlc > codec.field_clock(clocks, f)}
     if not newer:
         return
     clocks.update(dict.fromkeys(newer, hlc))
@@ -99,7 +99,7 @@ def _event_create(store: EventStore, op: Op) -> None:
             "timezone": b.get("timezone", "UTC"), "days": codec.json_text(b.get("days", [])),
             "created_at": b["created_at"], "public_key": bytes.fromhex(b["public_key"]),
             "branding": codec.json_text(b.get("branding", {})),
-            "clocks": codec.json_text(dict.fromkeys(EVENT_FIELDS, op.hlc)),
+            "clocks": codec.created_clocks(op.hlc),
         },
         ignore=True,
     )
@@ -114,7 +114,7 @@ def _employer_upsert(store: EventStore, op: Op) -> None:
     fields = _pick(op.body, EMPLOYER_FIELDS)
     if store.scalar("SELECT 1 FROM employers WHERE id = ?", (key,)) is None:
         row = {f: _db_value(f, v) for f, v in fields.items()}
-        row.update(id=key, clocks=codec.json_text(dict.fromkeys(fields, op.hlc)))
+        row.update(id=key, clocks=codec.created_clocks(op.hlc))
         store.table("employers").insert(row)
     else:
         _lww(store, "employers", key, fields, op.hlc)
@@ -132,7 +132,7 @@ def _candidate_add(store: EventStore, op: Op) -> None:
         row = {f: _db_value(f, v) for f, v in fields.items()}
         row.update(
             id=key, created_at=codec.ts(op.at),
-            clocks=codec.json_text(dict.fromkeys(fields, op.hlc)),
+            clocks=codec.created_clocks(op.hlc),
         )
         row["search_text"] = search_text(row)
         store.insert("candidates", row)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -90,4 +91,23 @@ def test_two_tablets_at_one_booth_share_the_visit(tmp_path: Path) -> None:
     row = store.row("SELECT id, seen_count, rating FROM visits")
     assert row == {"id": key, "seen_count": 2, "rating": 5}
     assert store.scalar("SELECT COUNT(*) FROM parked_ops") == 0
+    store.close()
+
+
+def test_a_new_row_keeps_one_clock_for_all_its_fields(tmp_path: Path) -> None:
+    """The creating op's stamp is stored once (``"*"``), not once per field, and
+    still orders later writes: older loses, newer wins and gets its own entry."""
+    store = _store(tmp_path / "e.fairdesk")
+    with store.transaction():
+        sync_rows.ingest_one(store, ADD)
+        clocks = json.loads(store.scalar("SELECT clocks FROM candidates WHERE id = 'c1'"))
+        assert clocks == {"*": ADD.hlc}
+        older = _op(9, "other", "candidate.update", {"id": "c1", "phone": "+17580000000",
+                                                      "district": "Micoud"}, 900)
+        sync_rows.ingest_one(store, older)
+        sync_rows.ingest_one(store, EDIT_OLD)
+    row = store.row("SELECT phone, district, last_name, clocks FROM candidates")
+    assert row is not None
+    assert (row["phone"], row["district"], row["last_name"]) == ("+17585550001", "", "Old")
+    assert json.loads(row["clocks"]) == {"*": ADD.hlc, "last_name": EDIT_OLD.hlc}
     store.close()
