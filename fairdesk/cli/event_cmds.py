@@ -14,7 +14,6 @@ from fairdesk.cli.common import (
     print_table,
     session_for,
 )
-from fairdesk.services import candidates, checkin, employers, events, visits
 
 
 def register(commands: Any) -> None:
@@ -59,6 +58,7 @@ def register(commands: Any) -> None:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from fairdesk.services import events
     from fairdesk.services.demo import DemoSpec, build_demo
 
     if args.candidates < 0 or args.employers < 1:
@@ -78,6 +78,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
+    from fairdesk.services import events
+
     session = session_for(args)
     info = events.event_info(session)
     session.close()
@@ -90,6 +92,8 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def cmd_candidates(args: argparse.Namespace) -> int:
+    from fairdesk.services import candidates
+
     session = session_for(args)
     found = candidates.listing(session, args.search)
     session.close()
@@ -101,6 +105,8 @@ def cmd_candidates(args: argparse.Namespace) -> int:
 
 
 def cmd_employers(args: argparse.Namespace) -> int:
+    from fairdesk.services import employers
+
     session = session_for(args)
     found = [
         {"id": e.id, "name": e.name, "booth": e.booth, "sector": e.sector, "tags": list(e.tags)}
@@ -115,6 +121,8 @@ def cmd_employers(args: argparse.Namespace) -> int:
 
 
 def cmd_visits(args: argparse.Namespace) -> int:
+    from fairdesk.services import visits
+
     session = session_for(args)
     found = visits.visit_rows(session, args.employer)
     session.close()
@@ -126,6 +134,8 @@ def cmd_visits(args: argparse.Namespace) -> int:
 
 
 def cmd_checkin(args: argparse.Namespace) -> int:
+    from fairdesk.services import candidates, checkin
+
     session = session_for(args, role="desk", desk=args.desk)
     try:
         key = args.ref if args.ref else _ref_from_payload(session, args.payload)

@@ -8,7 +8,6 @@ from typing import Any
 
 from fairdesk.cli.common import add_event_arg, add_json_arg, print_json, print_table, session_for
 from fairdesk.domain.interviews import DEFAULT_LENGTH_MIN, SlotPattern
-from fairdesk.services import interviews
 from fairdesk.services.candidates import find_candidate
 from fairdesk.services.session import EventSession
 
@@ -71,6 +70,8 @@ def _session(args: argparse.Namespace) -> EventSession:
 
 
 def cmd_slots(args: argparse.Namespace) -> int:
+    from fairdesk.services import interviews
+
     parser: argparse.ArgumentParser = args.parser
     words: list[str] = args.words
     adding = words[0] == "add" and len(words) == 2
@@ -96,6 +97,8 @@ def cmd_slots(args: argparse.Namespace) -> int:
 
 
 def _add(args: argparse.Namespace) -> int:
+    from fairdesk.services import interviews
+
     length = DEFAULT_LENGTH_MIN if args.length is None else args.length  # 0 is refused
     pattern = SlotPattern(args.start, args.end, length, args.buffer, args.rooms)
     session = _session(args)
@@ -113,6 +116,8 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def cmd_book(args: argparse.Namespace) -> int:
+    from fairdesk.services import interviews
+
     session = _session(args)
     try:
         done = interviews.book(session, args.employer, args.ref,
@@ -132,6 +137,8 @@ def cmd_book(args: argparse.Namespace) -> int:
 
 
 def cmd_unbook(args: argparse.Namespace) -> int:
+    from fairdesk.services import interviews
+
     session = _session(args)
     try:
         gone = interviews.unbook(session, args.employer, args.ref)
@@ -147,6 +154,8 @@ def cmd_unbook(args: argparse.Namespace) -> int:
 
 
 def cmd_interviewed(args: argparse.Namespace) -> int:
+    from fairdesk.services import interviews
+
     session = _session(args)
     try:
         marked = interviews.record_attendance(session, args.employer, args.ref,

@@ -15,7 +15,6 @@ from fairdesk.cli.common import (
     print_table,
     session_for,
 )
-from fairdesk.services import candidate_record, erasure, live, merging
 
 
 def register(commands: Any) -> None:
@@ -48,6 +47,8 @@ def register(commands: Any) -> None:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    from fairdesk.services import live
+
     session = session_for(args)
     try:
         figures = live.stats(session)
@@ -64,6 +65,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_candidate(args: argparse.Namespace) -> int:
+    from fairdesk.services import candidate_record
+
     session = session_for(args)
     try:
         found = candidate_record.record(session, args.ref)
@@ -89,6 +92,8 @@ def cmd_candidate(args: argparse.Namespace) -> int:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
+    from fairdesk.services import merging
+
     session = session_for(args)
     try:
         done = merging.merge(session, args.keep, args.drop)
@@ -117,6 +122,8 @@ def _confirm_erase(event: str, ref: str) -> None:
 
 
 def cmd_erase(args: argparse.Namespace) -> int:
+    from fairdesk.services import erasure
+
     if not args.yes:
         _confirm_erase(args.event, args.ref)
     session = session_for(args)

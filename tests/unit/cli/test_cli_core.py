@@ -119,3 +119,16 @@ def test_demo_under_a_file_is_refused_in_one_line(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert done.stderr.startswith("fairdesk: cannot make the folder ")
     assert "notes.txt" in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
+def test_the_command_line_loads_only_what_the_command_needs() -> None:
+    """Every command pays for the parser: building it must not load the services
+    of other commands (issue 18: ``fairdesk import`` against sqlite-utils' CLI)."""
+    code = ("import sys, fairdesk.cli as c; c.build_parser(); "
+            "print(' '.join(m for m in sys.modules if m.startswith('fairdesk.services.')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60, check=True)
+    loaded = set(done.stdout.split())
+    for heavy in ("live", "interviews", "candidate_record", "erasure", "merging", "visits",
+                  "events", "importing", "exports", "badges"):
+        assert f"fairdesk.services.{heavy}" not in loaded, loaded
