@@ -6,12 +6,18 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 
 from fairdesk.services import erasure, interviews, merging
+from fairdesk.services.candidates import edit_candidate
 from fairdesk.services.employers import add_employer
 from fairdesk.services.session import EventSession
 from fairdesk.ui.organizer.interviews_page import InterviewsPage
-from fairdesk.ui.organizer.presenters.interviews import InterviewsPresenter
+from fairdesk.ui.organizer.presenters.interviews import (
+    COLUMNS,
+    NAME_COLUMN,
+    InterviewsPresenter,
+)
 
 
 @pytest.fixture
@@ -102,3 +108,26 @@ def test_a_merged_away_booking_shows_the_kept_person(session: EventSession,
     assert rows[0][3:] == ("C-0001", "Kerlisha Joseph", "booked")
     assert rows[2][3:] == ("C-0001", "Kerlisha Joseph", "booked")  # both slots moved over
 
+
+def test_the_table_shows_names_and_cuts_no_column(qtbot: Any, session: EventSession,
+                                                  presenter: InterviewsPresenter,
+                                                  booked: list[str]) -> None:
+    edit_candidate(session, booked[2], first_name="Marie-Thérèse Augustine",
+                   last_name="Jn Baptiste-Fontenelle")  # a long name: the page redraws
+    page = InterviewsPage(presenter)
+    qtbot.addWidget(page)
+    page.resize(1080, 700)  # the organizer window's page area at its default size
+    presenter.load()
+    page.show()
+    qtbot.waitExposed(page)
+    model, table = page.model, page.table
+    headers = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(len(COLUMNS))]
+    assert headers == ["Day", "Time", "Room", "Candidate", "Name", "State"]
+    assert model.data(model.index(1, NAME_COLUMN)) == "Désirée O'Neil"
+    assert model.data(model.index(1, NAME_COLUMN - 1)) == "C-0002"
+    assert model.data(model.index(2, NAME_COLUMN)) == ("Marie-Thérèse Augustine "
+                                                       "Jn Baptiste-Fontenelle")
+    header = table.horizontalHeader()
+    for column in range(len(COLUMNS)):
+        needed = max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
+        assert header.sectionSize(column) >= needed, COLUMNS[column]
