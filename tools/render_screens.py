@@ -275,7 +275,23 @@ def _corrections(cam: Camera, organizer: Any, work: Path) -> None:
 def _phase_two(session: Any) -> str:
     """Interview slots for three employers this afternoon (14:00-16:00, 20 minutes,
     two rooms) and a few bookings made at their booths; the ref of one booked
-    candidate who has not arrived yet (the desk shot checks them in)."""
+    candidate who has not arrived yet (the desk shot checks them in). The booths
+    book at the demo's last visit, late morning: "the next free slot" from the
+    real clock would find none when the script runs after 16:00 at the venue."""
+    from datetime import timedelta
+
+    from fairdesk.storage import codec
+
+    real = session.clock
+    last = codec.parse_ts(session.store.scalar("SELECT max(last_seen) FROM visits"))
+    session.clock = lambda: last + timedelta(minutes=2)
+    try:
+        return _book_interviews(session)
+    finally:
+        session.clock = real
+
+
+def _book_interviews(session: Any) -> str:
     from fairdesk.domain.interviews import SlotPattern
     from fairdesk.services import interviews
     from fairdesk.services.employers import all_employers

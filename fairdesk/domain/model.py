@@ -40,6 +40,13 @@ class Employer:
 ERASED_NAME = "erased candidate"
 
 
+def person_name(first_name: str, last_name: str, erased: bool = False) -> str:
+    """"Marie Jn Baptiste"; an erased person shows no name, only :data:`ERASED_NAME`."""
+    if erased:
+        return ERASED_NAME
+    return " ".join(p for p in (first_name, last_name) if p)
+
+
 @dataclass(frozen=True)
 class Candidate:
     id: str
@@ -63,9 +70,7 @@ class Candidate:
 
     @property
     def display_name(self) -> str:
-        if self.erased:
-            return ERASED_NAME
-        return " ".join(p for p in (self.first_name, self.last_name) if p)
+        return person_name(self.first_name, self.last_name, self.erased)
 
     @property
     def sort_name(self) -> str:

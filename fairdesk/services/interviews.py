@@ -118,17 +118,19 @@ def copy_day_to_all(session: EventSession, employer_key: str, day: str | date) -
 
 
 def slot_rows(session: EventSession, employer_key: str | None = None) -> list[dict[str, object]]:
-    """The rows of ``fairdesk slots``: ref (and state) of the holder, null when free."""
+    """The rows of ``fairdesk slots``: ref, name and state of the holder, null when free."""
     employer_id = find_employer(session, employer_key).id if employer_key else None
     if session.role == "booth":
         employer_id = session.employer_id
     holders = rows.slot_holders(session.store, employer_id)
     out: list[dict[str, object]] = []
     for s in rows.slots(session.store, employer_id):
-        ref, state = holders.get(s.id, (None, None))
+        holder = holders.get(s.id)
         out.append({"id": s.id, "employer": s.employer_id, "day": s.day.isoformat(),
-                    "start": s.start, "end": s.end, "room": s.room, "ref": ref,
-                    "state": state})
+                    "start": s.start, "end": s.end, "room": s.room,
+                    "ref": holder.ref if holder else None,
+                    "name": holder.name if holder else None,
+                    "state": holder.state if holder else None})
     return out
 
 

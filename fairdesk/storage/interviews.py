@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from fairdesk.domain.interviews import Booking, Slot
-from fairdesk.domain.model import Op
+from fairdesk.domain.model import Op, person_name
 from fairdesk.storage import codec
 from fairdesk.storage.candidates import resolve_id
 
@@ -98,17 +98,26 @@ def for_employer(store: EventStore, employer_id: str, *, active: bool = True
     return [_booking(r) for r in store.rows(sql, (employer_id,))]
 
 
-def slot_holders(store: EventStore, employer_id: str | None = None
-                 ) -> dict[str, tuple[str, str]]:
-    """For each held slot: (the holder's ref, its state), the standing booking first."""
-    sql = ("SELECT b.slot_id, c.ref, b.state FROM interview_bookings AS b "
-           "JOIN candidates AS c ON c.id = b.candidate_id WHERE b.state != 'removed'")
+class Holder(NamedTuple):
+    ref: str
+    name: str  # "erased candidate" once the person was erased
+    state: str
+
+
+def slot_holders(store: EventStore, employer_id: str | None = None) -> dict[str, Holder]:
+    """For each held slot: its holder, the standing booking first. A booking's
+    candidate is always the kept one (the projection resolves a merged-away id,
+    a merge moves the bookings) and is on this device (else the op is parked)."""
+    sql = ("SELECT b.slot_id, c.ref, c.first_name, c.last_name, c.erased_at, b.state "
+           "FROM interview_bookings AS b JOIN candidates AS c ON c.id = b.candidate_id "
+           "WHERE b.state != 'removed'")
     params: tuple[str, ...] = ()
     if employer_id is not None:
         sql += " AND b.employer_id = ?"
         params = (employer_id,)
     sql += " ORDER BY b.state = 'booked', b.hlc DESC"  # the last row of a slot wins
-    return {slot_id: (ref, state) for slot_id, ref, state in store.execute(sql, params)}
+    return {slot_id: Holder(ref, person_name(first, last, bool(erased)), state)
+            for slot_id, ref, first, last, erased, state in store.execute(sql, params)}
 
 
 def booked_counts(store: EventStore) -> dict[str, int]:

@@ -10,15 +10,22 @@ into a folder instead (``--print-to DIR`` or the ``print_to_folder`` setting).
 Rasterising uses pypdfium2 when it is installed (QtPdf is not in the PySide6
 wheels this project uses); without it, a CUPS printer gets the PDF itself
 through ``lp``, which every CUPS driver accepts.
+
+A printer is ready when the system lists it and Qt does not report it in
+error (``QPrinterInfo.state()``): under CUPS a stopped or paused queue, on
+Windows paper out, offline, paused or any other fault bit. Qt reports the
+printer, not a job, so a fault that starts after a job was taken is not
+followed (docs/DECISIONS.md, Kiosk).
 """
 
 from __future__ import annotations
 
 import shutil
 import subprocess
+import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, Protocol
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
@@ -108,24 +115,96 @@ class FolderOutput(_Threaded):
         self._start(lambda: str(_write_to_folder(self.folder, job)), job, done, failed)
 
 
-class PrinterOutput(_Threaded):
-    """A named system printer, chosen once; no dialog per badge."""
+PrinterStatus = Literal["ready", "missing", "error"]
+_FAULTS = (QPrinter.PrinterState.Error, QPrinter.PrinterState.Aborted)
+STATUS_MAX_AGE_S = 5.0  # the status bar's reading may be this old; a print asks afresh
 
-    def __init__(self, printer_name: str) -> None:
+
+class PrinterInfoSource(Protocol):
+    """What a printer output asks of the system: :class:`QtPrinters`, or a fake
+    in tests (they need no CUPS)."""
+
+    def names(self) -> list[str]: ...
+
+    def state(self, name: str) -> QPrinter.PrinterState | None:
+        """None: the system has no printer of that name."""
+        ...
+
+
+class QtPrinters:
+    """The system's printers as Qt sees them (``QPrinterInfo``, asked afresh each time)."""
+
+    def names(self) -> list[str]:
+        return list(QPrinterInfo.availablePrinterNames())
+
+    def state(self, name: str) -> QPrinter.PrinterState | None:
+        info = QPrinterInfo.printerInfo(name)
+        return None if info.isNull() else info.state()
+
+
+def printer_status(name: str, info: PrinterInfoSource) -> PrinterStatus:
+    if name not in info.names():
+        return "missing"
+    state = info.state(name)
+    if state is None:
+        return "missing"
+    return "error" if state in _FAULTS else "ready"
+
+
+def fault_sentence(name: str, status: PrinterStatus) -> str:
+    """Why the badge was not sent to ``name``, for the desk worker."""
+    if status == "missing":
+        return (f"the printer {name} is not in this computer's printer list (unplugged, "
+                "switched off or removed?). Reconnect it or choose another (Ctrl+Shift+P), "
+                "then reprint (Ctrl+P).")
+    return (f"the printer {name} reports an error (out of paper or labels, jammed, cover "
+            "open, offline or paused). Fix it, then reprint (Ctrl+P).")
+
+
+class PrinterOutput(_Threaded):
+    """A named system printer, chosen once; no dialog per badge.
+
+    ``ready`` asks the system each time (the kiosk asks before it records
+    anything); each job asks again off the GUI thread and is refused, with a
+    sentence naming the printer, when the printer is missing or in error, so
+    a badge never waits in a stopped queue to come out after its reprint.
+    """
+
+    def __init__(self, printer_name: str, info: PrinterInfoSource | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__()
         self.printer_name = printer_name
+        self.info = info or QtPrinters()
+        self.clock = clock
+        self._seen: tuple[float, PrinterStatus] | None = None
+
+    def status(self, max_age: float = 0.0) -> PrinterStatus:
+        seen = self._seen
+        if seen is not None and self.clock() - seen[0] < max_age:
+            return seen[1]
+        status = printer_status(self.printer_name, self.info)
+        self._seen = (self.clock(), status)
+        return status
 
     @property
     def description(self) -> str:
-        return f"Printer {self.printer_name}" + ("" if self.ready else " (not found)")
+        notes = {"ready": "", "missing": " (not found)", "error": " (reports an error)"}
+        return f"Printer {self.printer_name}{notes[self.status(STATUS_MAX_AGE_S)]}"
 
     @property
     def ready(self) -> bool:
-        return self.printer_name in QPrinterInfo.availablePrinterNames()
+        return self.status() == "ready"
 
     def send(self, job: BadgeJob, done: Done, failed: Failed) -> None:
         name = self.printer_name
-        self._start(lambda: print_pdf(name, job.pdf, job.ref), job, done, failed)
+
+        def work() -> str:
+            status = self.status()
+            if status != "ready":
+                raise OSError(fault_sentence(name, status))
+            return print_pdf(name, job.pdf, job.ref)
+
+        self._start(work, job, done, failed)
 
 
 def print_pdf(printer_name: str, pdf: bytes, title: str) -> str:

@@ -17,7 +17,11 @@ from PySide6.QtWidgets import (
 
 from fairdesk.ui.common.table_model import RowsModel
 from fairdesk.ui.common.widgets import button, label
-from fairdesk.ui.organizer.presenters.interviews import COLUMNS, InterviewsPresenter
+from fairdesk.ui.organizer.presenters.interviews import (
+    COLUMNS,
+    NAME_COLUMN,
+    InterviewsPresenter,
+)
 
 
 def _spin(low: int, high: int, value: int, suffix: str) -> QSpinBox:
@@ -57,7 +61,9 @@ class InterviewsPage(QWidget):
         self.table.setAccessibleName("Slots")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()  # short columns fit; the name takes the rest
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
         box.addWidget(self.table, 1)
         self.empty = label("", "hint", wrap=True)
         box.addWidget(self.empty)

@@ -125,5 +125,5 @@ def test_booked_counts_and_the_booth_lookups() -> None:
     assert [b.id for b in interviews.clashes(store)] == ["b2"]
     assert [k for k, _ in interviews.booking_op_ids(store, {"c2"})] == ["add-2", "add-3"]
     assert interviews.employers_of_bookings(store, {"b1", "b3"}) == {"b1": "acme", "b3": "blue"}
-    assert interviews.slot_holders(store, "acme") == {"A1": ("C-0000", "booked")}
+    assert interviews.slot_holders(store, "acme") == {"A1": ("C-0000", "", "booked")}
     store.close()

@@ -3,8 +3,10 @@
 Pick an employer and a day, type a window (start, end, slot length, buffer,
 rooms) and add its slots; then copy that day's pattern to every employer
 that has no slots that day, in one step. The table lists the employer's
-slots with who holds each; the clash line counts bookings that lost to an
-earlier one on another device and wait for their booth to rebook.
+slots in time order with who holds each (ref and name; an erased person
+shows no name, a merged-away booking the kept person); the clash line
+counts bookings that lost to an earlier one on another device and wait for
+their booth to rebook.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from fairdesk.services.employers import all_employers
 from fairdesk.services.session import Change, EventSession
 from fairdesk.ui.common.presenters.base import Presenter
 
-COLUMNS = ("Day", "Time", "Room", "Candidate", "State")
+COLUMNS = ("Day", "Time", "Room", "Candidate", "Name", "State")
+NAME_COLUMN = COLUMNS.index("Name")
+_STATES = {"clash": "clash: rebook", "booked": "booked"}
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,15 @@ class SlotForm:
 
     def pattern(self) -> SlotPattern:
         return SlotPattern(self.start, self.end, self.length, self.buffer, self.rooms)
+
+
+def _row(slot: dict[str, object]) -> tuple[str, ...]:
+    """One table row; slots come in day, time, room order (the table does not re-sort)."""
+    ref, name, state = slot["ref"], slot["name"], slot["state"]
+    who = ("free", "") if ref is None else (str(ref), str(name or ""))
+    return (date.fromisoformat(str(slot["day"])).strftime("%a %d %b"),
+            f"{slot['start']}–{slot['end']}", str(slot["room"]), *who,
+            _STATES.get(str(state), ""))
 
 
 class InterviewsPresenter(Presenter):
@@ -63,16 +76,13 @@ class InterviewsPresenter(Presenter):
     def _read(self) -> None:
         self.rows = []
         if self.employer_id is not None:
-            for r in interviews.slot_rows(self.session, self.employer_id):
-                state = {"clash": "clash: rebook", "booked": "booked"}.get(str(r["state"]), "")
-                self.rows.append((date.fromisoformat(str(r["day"])).strftime("%a %d %b"),
-                                  f"{r['start']}–{r['end']}", str(r["room"]),
-                                  str(r["ref"] or "free"), state))
+            self.rows = [_row(r) for r in interviews.slot_rows(self.session,
+                                                               self.employer_id)]
         self.counts = interviews.booked_counts(self.session)
         self.clash_count = len(interviews.clashes(self.session))
 
     def _on_change(self, change: Change) -> None:
-        if change.topic in ("interviews", "employers"):
+        if change.topic in ("interviews", "employers", "candidates"):  # names change too
             self.load()
 
     def close(self) -> None:

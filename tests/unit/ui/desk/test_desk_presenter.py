@@ -4,16 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from PySide6.QtPrintSupport import QPrinter
 
 from fairdesk.services import badges
 from fairdesk.services.candidates import find_candidate
 from fairdesk.services.session import EventSession
 from fairdesk.storage import badge_prints, checkins, oplog
+from fairdesk.ui.common import printing
 from fairdesk.ui.common.presenters.badge_output import BadgeJob, Done, Failed, FolderSync
+from fairdesk.ui.common.printing import PrinterOutput
 from fairdesk.ui.desk.presenters.desk import DeskPresenter
 from tests.conftest import FakeClock
+from tests.unit.ui.common.test_printing import FakePrinters
 
 
 @pytest.fixture
@@ -356,3 +361,25 @@ def test_the_real_preparer_renders_the_same_pdf_off_the_thread(
     assert ready is not None and _stable(ready) == _stable(draft.render())
     assert preparer.take(draft) is None  # handed over once
     preparer.close()
+
+
+def test_a_printer_in_error_is_named_and_the_check_in_stands(
+        session: EventSession, make_people: Callable[..., list[str]], qtbot: Any,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    sent: list[str] = []
+    monkeypatch.setattr(printing, "print_pdf", lambda name, _pdf, _title: sent.append(name))
+    session.role, session.desk = "desk", 1
+    people = make_people(1)
+    printers = FakePrinters(**{"QL-800": QPrinter.PrinterState.Error})
+    desk = DeskPresenter(session, PrinterOutput("QL-800", printers))
+    desk.set_query("kerl")
+    desk.enter()
+    qtbot.waitUntil(lambda: not desk.printing, timeout=5000)
+    message = desk.last_message
+    assert message is not None and message.code == "print_failed"
+    assert message.text.startswith("The badge of Kerlisha Joseph (C-0001) did not print: "
+                                   "the printer QL-800 reports an error (out of paper")
+    assert desk.card is not None and desk.card.checked_in and not desk.card.has_print
+    assert badge_prints.for_candidate(session.store, people[0]) == [] and sent == []
+    assert desk.printer_state == "Printer QL-800 (reports an error)"
+    desk.close()

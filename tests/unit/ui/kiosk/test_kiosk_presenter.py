@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from PySide6.QtPrintSupport import QPrinter
 
 from fairdesk.services import badges, booth
 from fairdesk.services.candidates import find_candidate
@@ -13,10 +15,13 @@ from fairdesk.services.checkin import check_in
 from fairdesk.services.events import create_event
 from fairdesk.services.session import EventSession
 from fairdesk.storage import badge_prints, checkins
+from fairdesk.ui.common import printing
 from fairdesk.ui.common.presenters.badge_output import BadgeJob, Done, Failed, FolderSync
+from fairdesk.ui.common.printing import PrinterOutput
 from fairdesk.ui.kiosk.presenters import kiosk as kiosk_module
 from fairdesk.ui.kiosk.presenters.kiosk import KioskPresenter
 from tests.conftest import FakeClock
+from tests.unit.ui.common.test_printing import FakePrinters
 
 
 class Ticker:
@@ -388,4 +393,30 @@ def test_the_badge_renders_while_the_welcome_screen_is_read(
     ready = future.result(timeout=10)
     kiosk.confirm()
     assert (tmp_path / "badges" / "C-0001.pdf").read_bytes() == ready
+    kiosk.close()
+
+
+def test_a_printer_qt_reports_in_error_sends_them_to_the_desk_before_anything_is_recorded(
+        session: EventSession, people: list[str], ticker: Ticker, qtbot: Any,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Paper out seen by the spooler (a stopped CUPS queue, Windows' paper-out bit)."""
+    sent: list[str] = []
+    monkeypatch.setattr(printing, "print_pdf",
+                        lambda name, _pdf, _title: sent.append(name) or name)
+    printers = FakePrinters(**{"QL-800": QPrinter.PrinterState.Error})
+    kiosk = KioskPresenter(session, PrinterOutput("QL-800", printers), clock=ticker)
+    before = ops_count(session)
+    kiosk.scan(code_of(session, people[0]))
+    kiosk.confirm()
+    assert kiosk.view.screen == "desk" and kiosk.code == "print_failed"
+    assert kiosk.view.sentence == "The badge printer is not working right now."
+    assert ops_count(session) == before
+    assert checkins.active_on(session.store, people[0], session.fair_day()) is None
+    assert sent == []
+    printers.states["QL-800"] = QPrinter.PrinterState.Idle  # the desk put paper in
+    kiosk.back()
+    kiosk.scan(code_of(session, people[0]))
+    kiosk.confirm()
+    qtbot.waitUntil(lambda: kiosk.view.screen == "done", timeout=5000)
+    assert sent == ["QL-800"] and ops_count(session) == before + 2
     kiosk.close()

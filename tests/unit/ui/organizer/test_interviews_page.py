@@ -6,11 +6,18 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 
+from fairdesk.services import erasure, interviews, merging
+from fairdesk.services.candidates import edit_candidate
 from fairdesk.services.employers import add_employer
 from fairdesk.services.session import EventSession
 from fairdesk.ui.organizer.interviews_page import InterviewsPage
-from fairdesk.ui.organizer.presenters.interviews import InterviewsPresenter
+from fairdesk.ui.organizer.presenters.interviews import (
+    COLUMNS,
+    NAME_COLUMN,
+    InterviewsPresenter,
+)
 
 
 @pytest.fixture
@@ -29,7 +36,7 @@ def test_lay_out_one_employer_then_copy_the_day_to_all(presenter: InterviewsPres
     assert presenter.preview == "3 slots × 2 rooms (09:00–10:00)"
     assert presenter.add_slots()
     assert len(presenter.rows) == 6
-    assert presenter.rows[0] == ("Fri 21 Aug", "09:00–09:20", "Room 1", "free", "")
+    assert presenter.rows[0] == ("Fri 21 Aug", "09:00–09:20", "Room 1", "free", "", "")
     assert presenter.copy_to_all()
     assert presenter.last_message is not None and "12 slots" in presenter.last_message.text
     labels = [presenter.employer_label(e) for e in presenter.employers]
@@ -61,3 +68,66 @@ def test_the_page_adds_slots_from_its_form(qtbot: Any, presenter: InterviewsPres
     page.employer.setCurrentIndex(1)
     page._chosen(1)
     assert page.model.rowCount() == 0 and page.empty.text().startswith("No slots")
+
+
+# ---------------------------------------------------------------- who holds a slot
+@pytest.fixture
+def booked(session: EventSession, presenter: InterviewsPresenter,
+           make_people: Any) -> list[str]:
+    """Three of Acme's 09:00–10:00 slots held by Kerlisha, Désirée and Marie."""
+    people = make_people(3)
+    presenter.edit(day="2026-08-21", start="09:00", end="10:00", length=20)
+    presenter.add_slots()
+    slots = interviews.slot_rows(session, presenter.employer_id)
+    for person, slot in zip(people, slots, strict=True):
+        interviews.book(session, str(presenter.employer_id), person, str(slot["id"]))
+    return people
+
+
+def test_a_held_slot_shows_the_candidate_s_name_beside_the_ref(
+        presenter: InterviewsPresenter, booked: list[str]) -> None:
+    assert presenter.rows == [
+        ("Fri 21 Aug", "09:00–09:20", "Room 1", "C-0001", "Kerlisha Joseph", "booked"),
+        ("Fri 21 Aug", "09:20–09:40", "Room 1", "C-0002", "Désirée O'Neil", "booked"),
+        ("Fri 21 Aug", "09:40–10:00", "Room 1", "C-0003", "Marie Jn Baptiste", "booked")]
+
+
+def test_an_erased_candidate_shows_no_name(session: EventSession,
+                                           presenter: InterviewsPresenter,
+                                           booked: list[str]) -> None:
+    erasure.erase(session, "C-0002", "asked by e-mail")
+    assert presenter.rows[1][3:] == ("C-0002", "erased candidate", "booked")
+    assert "O'Neil" not in repr(presenter.rows)
+
+
+def test_a_merged_away_booking_shows_the_kept_person(session: EventSession,
+                                                     presenter: InterviewsPresenter,
+                                                     booked: list[str]) -> None:
+    merging.merge(session, "C-0001", "C-0003")  # Marie was a duplicate of Kerlisha
+    rows = presenter.rows
+    assert rows[0][3:] == ("C-0001", "Kerlisha Joseph", "booked")
+    assert rows[2][3:] == ("C-0001", "Kerlisha Joseph", "booked")  # both slots moved over
+
+
+def test_the_table_shows_names_and_cuts_no_column(qtbot: Any, session: EventSession,
+                                                  presenter: InterviewsPresenter,
+                                                  booked: list[str]) -> None:
+    edit_candidate(session, booked[2], first_name="Marie-Thérèse Augustine",
+                   last_name="Jn Baptiste-Fontenelle")  # a long name: the page redraws
+    page = InterviewsPage(presenter)
+    qtbot.addWidget(page)
+    page.resize(1080, 700)  # the organizer window's page area at its default size
+    presenter.load()
+    page.show()
+    qtbot.waitExposed(page)
+    model, table = page.model, page.table
+    headers = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(len(COLUMNS))]
+    assert headers == ["Day", "Time", "Room", "Candidate", "Name", "State"]
+    assert model.data(model.index(1, NAME_COLUMN)) == "Désirée O'Neil"
+    assert model.data(model.index(1, NAME_COLUMN - 1)) == "C-0002"
+    assert model.data(model.index(2, NAME_COLUMN)) == ("Marie-Thérèse Augustine "
+                                                       "Jn Baptiste-Fontenelle")
+    header = table.horizontalHeader()
+    for column in range(len(COLUMNS)):
+        needed = max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
+        assert header.sectionSize(column) >= needed, COLUMNS[column]

@@ -1,0 +1,101 @@
+"""A system printer is ready only when listed and not in error; asked of a fake source."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtPrintSupport import QPrinter
+
+from fairdesk.ui.common import printing
+from fairdesk.ui.common.presenters.badge_output import BadgeJob
+from fairdesk.ui.common.printing import PrinterOutput, QtPrinters
+
+State = QPrinter.PrinterState
+JOB = BadgeJob("c1", "C-0001", "Kerlisha Joseph", b"%PDF-1.4 fake", "brother-62x100")
+
+
+class FakePrinters:
+    """What Qt would say; the test changes ``states`` as the printer changes."""
+
+    def __init__(self, **states: State | None) -> None:
+        self.states = dict(states)
+        self.asked = 0
+
+    def names(self) -> list[str]:
+        self.asked += 1
+        return list(self.states)
+
+    def state(self, name: str) -> State | None:
+        return self.states.get(name)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.mark.parametrize(("states", "status"), [
+    ({"QL-800": State.Idle}, "ready"),
+    ({"QL-800": State.Active}, "ready"),  # printing someone else's job: it queues
+    ({"QL-800": State.Error}, "error"),  # CUPS: queue stopped; Windows: paper out, offline
+    ({"QL-800": State.Aborted}, "error"),
+    ({"QL-800": None}, "missing"),  # listed, then gone before Qt could open it
+    ({"Other": State.Idle}, "missing"),
+    ({}, "missing"),
+])
+def test_ready_only_when_listed_and_not_in_error(states: dict[str, State | None],
+                                                 status: str) -> None:
+    output = PrinterOutput("QL-800", FakePrinters(**states))
+    assert output.status() == status
+    assert output.ready is (status == "ready")
+
+
+def test_the_status_bar_names_the_fault_and_a_print_asks_afresh() -> None:
+    printers, clock = FakePrinters(**{"QL-800": State.Error}), Clock()
+    output = PrinterOutput("QL-800", printers, clock=clock)
+    assert output.description == "Printer QL-800 (reports an error)"
+    printers.states["QL-800"] = State.Idle  # paper put in
+    assert output.description == "Printer QL-800 (reports an error)"  # read 0 s ago
+    assert output.ready  # the kiosk's question is never answered from the old reading
+    del printers.states["QL-800"]
+    clock.now += printing.STATUS_MAX_AGE_S
+    assert output.description == "Printer QL-800 (not found)"
+
+
+def _send(qtbot: Any, output: PrinterOutput) -> tuple[list[str], list[str]]:
+    done: list[str] = []
+    failed: list[str] = []
+    output.send(JOB, lambda _job, where: done.append(where),
+                lambda _job, why: failed.append(why))
+    qtbot.waitUntil(lambda: bool(done or failed), timeout=5000)
+    return done, failed
+
+
+def test_a_job_for_a_printer_in_error_is_refused_naming_it(
+        qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    sent: list[str] = []
+    monkeypatch.setattr(printing, "print_pdf", lambda name, _pdf, _title: sent.append(name))
+    printers = FakePrinters(**{"QL-800": State.Error})
+    done, failed = _send(qtbot, PrinterOutput("QL-800", printers))
+    assert done == [] and sent == []  # nothing waits in a stopped queue to print later
+    assert failed[0].startswith("the printer QL-800 reports an error (out of paper")
+    assert "reprint (Ctrl+P)" in failed[0]
+    printers.states.clear()
+    _done, failed = _send(qtbot, PrinterOutput("QL-800", printers))
+    assert "QL-800 is not in this computer's printer list" in failed[0]
+
+
+def test_a_job_for_a_ready_printer_is_printed(qtbot: Any,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(printing, "print_pdf", lambda name, _pdf, _title: name)
+    done, failed = _send(qtbot, PrinterOutput("QL-800", FakePrinters(**{"QL-800": State.Idle})))
+    assert done == ["QL-800"] and failed == []
+
+
+def test_qt_s_own_source_answers_for_a_printer_this_machine_lacks(qapp: Any) -> None:
+    output = PrinterOutput("FairDesk test printer that does not exist", QtPrinters())
+    assert output.status() == "missing" and not output.ready
