@@ -20,6 +20,7 @@ followed (docs/DECISIONS.md, Kiosk).
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import time
@@ -131,15 +132,63 @@ class PrinterInfoSource(Protocol):
         ...
 
 
+Run = Callable[[list[str]], str]
+
+
+def _run(command: list[str]) -> str:
+    done = subprocess.run(command, capture_output=True, text=True, timeout=3, check=True,
+                          env={"LC_ALL": "C", "PATH": os.environ.get("PATH", "")})
+    return done.stdout
+
+
 class QtPrinters:
-    """The system's printers as Qt sees them (``QPrinterInfo``, asked afresh each time)."""
+    """The system's printers as Qt sees them (``QPrinterInfo``, asked afresh each time).
+
+    Qt maps a CUPS queue with no ``printer-state`` to Error as well as a
+    stopped one, so under CUPS an Error is checked with ``lpstat -p``: a
+    queue it calls idle or printing is ready (a false "error" would stop
+    every badge at a desk whose printer works).
+    """
+
+    def __init__(self, run: Run = _run) -> None:
+        self.run = run
 
     def names(self) -> list[str]:
         return list(QPrinterInfo.availablePrinterNames())
 
     def state(self, name: str) -> QPrinter.PrinterState | None:
         info = QPrinterInfo.printerInfo(name)
-        return None if info.isNull() else info.state()
+        if info.isNull():
+            return None
+        state = info.state()
+        if state in _FAULTS and self._cups_says_working(name):
+            return QPrinter.PrinterState.Idle
+        return state
+
+    def _cups_says_working(self, name: str) -> bool:
+        lpstat = shutil.which("lpstat")
+        if lpstat is None:
+            return False
+        try:
+            said = self.run([lpstat, "-p", name])
+        except (OSError, subprocess.SubprocessError):
+            return False
+        return cups_working(said, name)
+
+
+def cups_working(lpstat: str, name: str) -> bool:
+    """Whether ``lpstat -p NAME`` (C locale) calls the queue idle or printing, enabled.
+
+    ``printer QL-800 is idle.  enabled since …`` and ``printer QL-800 now
+    printing QL-800-12.  enabled since …`` are working; ``printer QL-800
+    disabled since …`` (stopped, paused) is not.
+    """
+    for line in lpstat.splitlines():
+        words = line.split()
+        if len(words) >= 3 and words[0] == "printer" and words[1] == name:
+            return "disabled" not in words and (words[2:4] == ["is", "idle."]
+                                                or words[2:4] == ["now", "printing"])
+    return False
 
 
 def printer_status(name: str, info: PrinterInfoSource) -> PrinterStatus:

@@ -99,3 +99,40 @@ def test_a_job_for_a_ready_printer_is_printed(qtbot: Any,
 def test_qt_s_own_source_answers_for_a_printer_this_machine_lacks(qapp: Any) -> None:
     output = PrinterOutput("FairDesk test printer that does not exist", QtPrinters())
     assert output.status() == "missing" and not output.ready
+
+
+@pytest.mark.parametrize(("said", "working"), [
+    ("printer QL-800 is idle.  enabled since Fri 04 Dec 2026 09:00:00 AM AST\n", True),
+    ("printer QL-800 now printing QL-800-12.  enabled since Fri 04 Dec 2026\n", True),
+    ("printer QL-800 disabled since Fri 04 Dec 2026 09:00:00 AM AST -\n\treason unknown\n",
+     False),
+    ("printer QL-8000 is idle.  enabled since Fri 04 Dec 2026\n", False),  # another queue
+    ("", False),
+])
+def test_lpstat_tells_a_working_cups_queue_from_a_stopped_one(said: str, working: bool) -> None:
+    assert printing.cups_working(said, "QL-800") is working
+
+
+def test_a_cups_queue_qt_calls_in_error_but_lpstat_calls_idle_is_ready(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Qt maps a CUPS queue with no printer-state to Error, like a stopped one."""
+    class Info:
+        def __init__(self, state: State) -> None:
+            self._state = state
+
+        def isNull(self) -> bool:
+            return False
+
+        def state(self) -> State:
+            return self._state
+
+    said = {"QL-800": "printer QL-800 is idle.  enabled since today\n",
+            "Stopped": "printer Stopped disabled since today -\n"}
+    monkeypatch.setattr(printing.shutil, "which", lambda name: f"/usr/bin/{name}")
+    monkeypatch.setattr(printing.QPrinterInfo, "printerInfo",
+                        staticmethod(lambda name: Info(State.Error)))
+    printers = QtPrinters(run=lambda command: said[command[-1]])
+    assert printers.state("QL-800") == State.Idle
+    assert printers.state("Stopped") == State.Error
+    monkeypatch.setattr(printing.shutil, "which", lambda name: None)  # no CUPS: Qt's word
+    assert printers.state("QL-800") == State.Error
