@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 from fairdesk.domain.model import Op
-from fairdesk.storage import EventStore, oplog, sync_rows
+from fairdesk.storage import EventStore, hub_rows, oplog
 from fairdesk.storage import interviews as rows
 from fairdesk.sync import policy
 from fairdesk.sync.policy import Caller
@@ -52,7 +52,7 @@ def _known_to(store: EventStore, employer: str, ids: set[str]) -> set[str]:
     if not ids:
         return set()
     booked = {b.candidate_id for b in rows.for_employer(store, employer, active=False)}
-    return sync_rows.visited_by(store, employer, ids) | (ids & booked)
+    return hub_rows.visited_by(store, employer, ids) | (ids & booked)
 
 
 def earlier_bookings(store: EventStore, caller: Caller, visible: list[PulledOp],
