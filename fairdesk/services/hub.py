@@ -286,15 +286,19 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-async def start_hub(path: Path, sock: socket.socket, clock: Clock = utc_now
-                    ) -> tuple[web.AppRunner, str]:
-    """Start serving ``path`` on ``sock``; returns the runner and the fingerprint."""
+async def start_hub(path: Path, sock: socket.socket, clock: Clock = utc_now,
+                    cap: int | None = None) -> tuple[web.AppRunner, str]:
+    """Start serving ``path`` on ``sock``; returns the runner and the fingerprint.
+
+    ``cap``: the most connections held open at once (``None``: below the
+    process's file-descriptor limit, :func:`fairdesk.sync.doorman.connection_cap`).
+    """
     store = open_event_file(path)
     oplog.heal_now(store)  # a poisoned stamp is healed before a push projects on it
     hub = Hub(store, clock)
     cert, key, fingerprint = devices.certificate(store)
     runner: web.AppRunner | None = None
-    door = Doorman(lambda: _protocol(runner), tls.server_context(cert, key))
+    door = Doorman(lambda: _protocol(runner), tls.server_context(cert, key), cap)
     app = server.make_app(hub, door)
     app.on_shutdown.append(lambda _app: door.stop())
     app.on_cleanup.append(lambda _app: _close(store))
@@ -341,8 +345,9 @@ def serve(path: Path, host: str, port: int,
 class HubServer:
     """The hub on a background thread (the organizer console's "Start hub", tests)."""
 
-    def __init__(self, path: Path, host: str = "127.0.0.1", port: int = 8765) -> None:
-        self.path, self.host, self.port = Path(path), host, port
+    def __init__(self, path: Path, host: str = "127.0.0.1", port: int = 8765,
+                 cap: int | None = None) -> None:
+        self.path, self.host, self.port, self.cap = Path(path), host, port, cap
         self.url = ""
         self.fingerprint = ""
         self._thread: threading.Thread | None = None
@@ -370,7 +375,7 @@ class HubServer:
         async def main() -> None:
             self._loop, self._stop = asyncio.get_running_loop(), asyncio.Event()
             try:
-                runner, self.fingerprint = await start_hub(self.path, sock)
+                runner, self.fingerprint = await start_hub(self.path, sock, cap=self.cap)
             except BaseException as error:
                 self._error = error
                 self._ready.set()
