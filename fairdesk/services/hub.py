@@ -161,24 +161,36 @@ class Hub:
         device_rows.seen(store, caller.device_id, self.clock(), pending)
         return seqs
 
-    def pull(self, caller: Caller, since: int, limit: int, employer: str | None) -> PullPage:
+    def pull(self, caller: Caller, since: int, limit: int, employer: str | None,
+             backfilled: int | None = None) -> PullPage:
+        """A page of what ``caller`` may see after ``since``; ``backfilled``: how
+        far the device holds the older ops it was owed (:attr:`PullPage.backfill`)."""
         if not policy.may_ask_employer(caller, employer):
             raise Forbidden("A booth may ask only for its own employer's data.")
         rows = hub_rows.page(self.store, since, limit)
-        refused = hub_rows.refused_among(self.store, [op.op_id for op, _ in rows])
-        visit_ids = {str(op.body.get("id")) for op, _ in rows if op.kind in policy.VISIT_KINDS}
-        known = hub_rows.visit_employers(self.store, visit_ids) if visit_ids else {}
-        concerned = hub_interviews.concerned(self.store, caller, [op for op, _ in rows])
-        visible = [PulledOp(op, seq) for op, seq in rows if op.op_id not in refused
-                   and policy.may_see(caller, op, visit_employer(op, known),
-                                      str(op.body.get("candidate_id")) in concerned)]
+        visible = self._visible(caller, rows)
         stubs: list[dict[str, Any]] = []
         if caller.role == "booth":
             stubs = self._stubs(caller, visible, [op for op, _ in rows])
             visible = [*hub_interviews.earlier_bookings(self.store, caller, visible, since),
                        *visible]
+        owed, backfill = hub_interviews.desk_backfill(self.store, caller, since, limit,
+                                                      backfilled)
+        if owed:  # older than the page, seen by the same rule
+            visible = [*self._visible(caller, owed), *visible]
         self._touch(caller)
-        return PullPage(visible, rows[-1][1] if rows else since, len(rows) == limit, stubs)
+        return PullPage(visible, rows[-1][1] if rows else since,
+                        len(rows) == limit or len(owed) == limit, stubs, backfill)
+
+    def _visible(self, caller: Caller, rows: list[tuple[Op, int]]) -> list[PulledOp]:
+        """Those of ``rows`` that ``caller`` may see (the role rule), in order."""
+        refused = hub_rows.refused_among(self.store, [op.op_id for op, _ in rows])
+        visit_ids = {str(op.body.get("id")) for op, _ in rows if op.kind in policy.VISIT_KINDS}
+        known = hub_rows.visit_employers(self.store, visit_ids) if visit_ids else {}
+        concerned = hub_interviews.concerned(self.store, caller, [op for op, _ in rows])
+        return [PulledOp(op, seq) for op, seq in rows if op.op_id not in refused
+                and policy.may_see(caller, op, visit_employer(op, known),
+                                   str(op.body.get("candidate_id")) in concerned)]
 
     def _stubs(self, caller: Caller, visible: list[PulledOp], page: list[Op]
                ) -> list[dict[str, Any]]:

@@ -239,10 +239,11 @@ def push_resumes(store: EventStore, client: HubClient, clock: Clock = utc_now) -
 def pull_all(store: EventStore, client: HubClient) -> int:
     pulled = 0
     while True:
-        page = client.pull(sync_rows.cursor(store), PULL_PAGE)
+        page = client.pull(sync_rows.cursor(store), PULL_PAGE, sync_rows.backfilled(store))
         with store.transaction():
             pulled += sync_rows.apply_page(
-                store, [(p.op, p.hub_seq) for p in page.ops], page.stubs, page.next)
+                store, [(p.op, p.hub_seq) for p in page.ops], page.stubs, page.next,
+                page.backfill)
         if not page.more:
             return pulled
 

@@ -148,6 +148,16 @@ def page(store: EventStore, since: int, limit: int) -> list[tuple[Op, int]]:
     return [(codec.op(row), int(row["hub_seq"])) for row in rows]
 
 
+def ops_of_kinds(store: EventStore, kinds: frozenset[str], after: int, upto: int, limit: int
+                 ) -> list[tuple[Op, int]]:
+    """The ops of ``kinds`` whose hub sequence is in ``(after, upto]``, in hub order."""
+    rows = store.rows(
+        f"SELECT * FROM ops WHERE hub_seq > ? AND hub_seq <= ? "
+        f"AND kind IN ({','.join('?' * len(kinds))}) ORDER BY hub_seq LIMIT ?",
+        (after, upto, *sorted(kinds), limit))
+    return [(codec.op(row), int(row["hub_seq"])) for row in rows]
+
+
 def refused_among(store: EventStore, op_ids: list[str]) -> set[str]:
     """Those of ``op_ids`` the hub refused after taking them in (never pulled)."""
     if not op_ids or store.scalar("SELECT 1 FROM refused_ops LIMIT 1") is None:

@@ -27,6 +27,7 @@ from fairdesk.storage import codec, oplog, projection
 from fairdesk.storage.store import EventStore
 
 CURSOR_KEY = "sync.cursor"
+BACKFILL_KEY = "sync.backfilled"  # how far this device holds the older ops it was owed
 # Edits of a record that is not here yet wait for it (parked), instead of
 # being dropped by the projection.
 _TARGETS = {
@@ -128,9 +129,14 @@ def cursor(store: EventStore) -> int:
     return int(store.setting(CURSOR_KEY, 0))
 
 
+def backfilled(store: EventStore) -> int:
+    return int(store.setting(BACKFILL_KEY, 0))
+
+
 def apply_page(store: EventStore, ops: list[tuple[Op, int]], stubs: list[dict[str, Any]],
-               next_cursor: int) -> int:
-    """Apply a pulled page and move the cursor, in the caller's transaction."""
+               next_cursor: int, backfill: int = 0) -> int:
+    """Apply a pulled page and move the cursor, in the caller's transaction;
+    ``backfill``: the hub sequence the page's owed older ops reach (0: none)."""
     put_stubs(store, stubs)
     applied = 0
     for op, hub_seq in ops:
@@ -139,6 +145,8 @@ def apply_page(store: EventStore, ops: list[tuple[Op, int]], stubs: list[dict[st
                       (hub_seq, op.op_id))
     retry_parked(store)
     store.set_setting(CURSOR_KEY, max(next_cursor, cursor(store)))
+    if backfill > backfilled(store):
+        store.set_setting(BACKFILL_KEY, backfill)
     return applied
 
 
