@@ -5,7 +5,7 @@ transport's app factory, :func:`fairdesk.sync.server.make_app`); it runs on
 the server's event loop thread with its own connection. Every op the hub
 holds gets a hub sequence in the transaction that writes it.
 
-A push is ingested as a batch (:func:`fairdesk.storage.sync_rows.hub_ingest`;
+A push is ingested as a batch (:func:`fairdesk.storage.hub_rows.hub_ingest`;
 op by op if the batch fails), and the pushes that reach the hub in one turn
 of the event loop share one transaction, so many devices pushing at once
 share a commit; each is answered only after it.
@@ -33,7 +33,15 @@ from fairdesk.domain.model import Op
 from fairdesk.imports import resume_files
 from fairdesk.services import devices, hub_interviews, op_checks
 from fairdesk.services.session import Clock, utc_now
-from fairdesk.storage import EventStore, device_rows, open_event_file, oplog, resumes, sync_rows
+from fairdesk.storage import (
+    EventStore,
+    device_rows,
+    hub_rows,
+    open_event_file,
+    oplog,
+    resumes,
+    sync_rows,
+)
 from fairdesk.sync import pairing, policy, server, tls
 from fairdesk.sync.doorman import HEADER_TIMEOUT_S, Doorman
 from fairdesk.sync.policy import Caller
@@ -83,12 +91,12 @@ class Hub:
         assert not self.store.in_transaction, "a push is a transaction of its own"
         try:
             with self.store.transaction():
-                seqs = self._take(caller, ops, pending, sync_rows.hub_ingest)
-        except sync_rows.BatchFailed as error:  # rolled back: again, op by op
+                seqs = self._take(caller, ops, pending, hub_rows.hub_ingest)
+        except hub_rows.BatchFailed as error:  # rolled back: again, op by op
             log.info("a push of %d ops from %s goes op by op (%s)", len(ops),
                      caller.device_id, error)
             with self.store.transaction():
-                seqs = self._take(caller, ops, pending, sync_rows.hub_ingest_each)
+                seqs = self._take(caller, ops, pending, hub_rows.hub_ingest_each)
         return [(op.op_id, seqs[op.op_id]) for op in ops]
 
     async def push_soon(self, caller: Caller, ops: list[Op], pending: int
@@ -114,7 +122,7 @@ class Hub:
                 for item in group:
                     try:
                         seqs = self._take(item.caller, item.ops, item.pending,
-                                          sync_rows.hub_ingest)
+                                          hub_rows.hub_ingest)
                     except (Forbidden, ClockAhead) as error:  # checked before any write
                         item.error = error
                     else:
@@ -147,30 +155,42 @@ class Hub:
             raise SeqClash(f"Op {clash.op_id}: this device already sent another op as its "
                            f"number {clash.seq} (was its event file copied or restored "
                            "from a backup?).", op_id=clash.op_id,
-                           last_seq=sync_rows.last_device_seq(store, caller.device_id))
+                           last_seq=hub_rows.last_device_seq(store, caller.device_id))
         if added:
             sync_rows.retry_parked(store, op_checks.parked_rule(store))
         device_rows.seen(store, caller.device_id, self.clock(), pending)
         return seqs
 
-    def pull(self, caller: Caller, since: int, limit: int, employer: str | None) -> PullPage:
+    def pull(self, caller: Caller, since: int, limit: int, employer: str | None,
+             backfilled: int | None = None) -> PullPage:
+        """A page of what ``caller`` may see after ``since``; ``backfilled``: how
+        far the device holds the older ops it was owed (:attr:`PullPage.backfill`)."""
         if not policy.may_ask_employer(caller, employer):
             raise Forbidden("A booth may ask only for its own employer's data.")
-        rows = sync_rows.page(self.store, since, limit)
-        refused = sync_rows.refused_among(self.store, [op.op_id for op, _ in rows])
-        visit_ids = {str(op.body.get("id")) for op, _ in rows if op.kind in policy.VISIT_KINDS}
-        known = sync_rows.visit_employers(self.store, visit_ids) if visit_ids else {}
-        concerned = hub_interviews.concerned(self.store, caller, [op for op, _ in rows])
-        visible = [PulledOp(op, seq) for op, seq in rows if op.op_id not in refused
-                   and policy.may_see(caller, op, visit_employer(op, known),
-                                      str(op.body.get("candidate_id")) in concerned)]
+        rows = hub_rows.page(self.store, since, limit)
+        visible = self._visible(caller, rows)
         stubs: list[dict[str, Any]] = []
         if caller.role == "booth":
             stubs = self._stubs(caller, visible, [op for op, _ in rows])
             visible = [*hub_interviews.earlier_bookings(self.store, caller, visible, since),
                        *visible]
+        owed, backfill = hub_interviews.desk_backfill(self.store, caller, since, limit,
+                                                      backfilled)
+        if owed:  # older than the page, seen by the same rule
+            visible = [*self._visible(caller, owed), *visible]
         self._touch(caller)
-        return PullPage(visible, rows[-1][1] if rows else since, len(rows) == limit, stubs)
+        return PullPage(visible, rows[-1][1] if rows else since,
+                        len(rows) == limit or len(owed) == limit, stubs, backfill)
+
+    def _visible(self, caller: Caller, rows: list[tuple[Op, int]]) -> list[PulledOp]:
+        """Those of ``rows`` that ``caller`` may see (the role rule), in order."""
+        refused = hub_rows.refused_among(self.store, [op.op_id for op, _ in rows])
+        visit_ids = {str(op.body.get("id")) for op, _ in rows if op.kind in policy.VISIT_KINDS}
+        known = hub_rows.visit_employers(self.store, visit_ids) if visit_ids else {}
+        concerned = hub_interviews.concerned(self.store, caller, [op for op, _ in rows])
+        return [PulledOp(op, seq) for op, seq in rows if op.op_id not in refused
+                and policy.may_see(caller, op, visit_employer(op, known),
+                                   str(op.body.get("candidate_id")) in concerned)]
 
     def _stubs(self, caller: Caller, visible: list[PulledOp], page: list[Op]
                ) -> list[dict[str, Any]]:
@@ -182,8 +202,8 @@ class Hub:
         changed = {str(op.body.get("id")) for op in page if op.kind in policy.CANDIDATE_KINDS}
         changed |= {str(op.body["keep"]) for op in page if op.kind == "candidate.merge"}
         if changed and caller.employer_id:
-            ids |= sync_rows.visited_by(self.store, caller.employer_id, changed - ids)
-        return sync_rows.candidate_stubs(self.store, ids, policy.STUB_FIELDS)
+            ids |= hub_rows.visited_by(self.store, caller.employer_id, changed - ids)
+        return hub_rows.candidate_stubs(self.store, ids, policy.STUB_FIELDS)
 
     def check_secret(self, secret: str) -> None:
         """:class:`BadPairingCode` unless ``secret`` is an open invitation (read
@@ -278,15 +298,19 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-async def start_hub(path: Path, sock: socket.socket, clock: Clock = utc_now
-                    ) -> tuple[web.AppRunner, str]:
-    """Start serving ``path`` on ``sock``; returns the runner and the fingerprint."""
+async def start_hub(path: Path, sock: socket.socket, clock: Clock = utc_now,
+                    cap: int | None = None) -> tuple[web.AppRunner, str]:
+    """Start serving ``path`` on ``sock``; returns the runner and the fingerprint.
+
+    ``cap``: the most connections held open at once (``None``: below the
+    process's file-descriptor limit, :func:`fairdesk.sync.doorman.connection_cap`).
+    """
     store = open_event_file(path)
     oplog.heal_now(store)  # a poisoned stamp is healed before a push projects on it
     hub = Hub(store, clock)
     cert, key, fingerprint = devices.certificate(store)
     runner: web.AppRunner | None = None
-    door = Doorman(lambda: _protocol(runner), tls.server_context(cert, key))
+    door = Doorman(lambda: _protocol(runner), tls.server_context(cert, key), cap)
     app = server.make_app(hub, door)
     app.on_shutdown.append(lambda _app: door.stop())
     app.on_cleanup.append(lambda _app: _close(store))
@@ -333,8 +357,9 @@ def serve(path: Path, host: str, port: int,
 class HubServer:
     """The hub on a background thread (the organizer console's "Start hub", tests)."""
 
-    def __init__(self, path: Path, host: str = "127.0.0.1", port: int = 8765) -> None:
-        self.path, self.host, self.port = Path(path), host, port
+    def __init__(self, path: Path, host: str = "127.0.0.1", port: int = 8765,
+                 cap: int | None = None) -> None:
+        self.path, self.host, self.port, self.cap = Path(path), host, port, cap
         self.url = ""
         self.fingerprint = ""
         self._thread: threading.Thread | None = None
@@ -362,7 +387,7 @@ class HubServer:
         async def main() -> None:
             self._loop, self._stop = asyncio.get_running_loop(), asyncio.Event()
             try:
-                runner, self.fingerprint = await start_hub(self.path, sock)
+                runner, self.fingerprint = await start_hub(self.path, sock, cap=self.cap)
             except BaseException as error:
                 self._error = error
                 self._ready.set()

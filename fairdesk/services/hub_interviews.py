@@ -9,12 +9,16 @@
   its booking reaches the hub after the other booking went by its cursor) the
   candidate's earlier bookings are sent again with the page, so that every
   booth decides its own clashes from the same bookings as the hub.
+* **pull, a desk paired before desks saw bookings**: it had pulled past the
+  older booking ops, so the hub sends it those below its cursor
+  (:func:`desk_backfill`), a page at a time, until the desk confirms it
+  holds them; then never again.
 """
 
 from __future__ import annotations
 
 from fairdesk.domain.model import Op
-from fairdesk.storage import EventStore, oplog, sync_rows
+from fairdesk.storage import EventStore, device_rows, hub_rows, oplog
 from fairdesk.storage import interviews as rows
 from fairdesk.sync import policy
 from fairdesk.sync.policy import Caller
@@ -52,7 +56,7 @@ def _known_to(store: EventStore, employer: str, ids: set[str]) -> set[str]:
     if not ids:
         return set()
     booked = {b.candidate_id for b in rows.for_employer(store, employer, active=False)}
-    return sync_rows.visited_by(store, employer, ids) | (ids & booked)
+    return hub_rows.visited_by(store, employer, ids) | (ids & booked)
 
 
 def earlier_bookings(store: EventStore, caller: Caller, visible: list[PulledOp],
@@ -77,3 +81,33 @@ def booked_candidates(visible: list[PulledOp], employer: str | None) -> set[str]
     """Candidates of this page's own-employer bookings: the booth needs their card."""
     return {str(p.op.body["candidate_id"]) for p in visible
             if p.op.kind == "booking.add" and p.op.body.get("employer_id") == employer}
+
+
+def desk_backfill(store: EventStore, caller: Caller, since: int, limit: int,
+                  held: int | None) -> tuple[list[tuple[Op, int]], int]:
+    """The booking ops a desk paired before desks saw bookings is still owed below
+    its cursor ``since`` (at most ``limit``, in hub order), and the hub sequence
+    they reach (0: none owed).
+
+    The hub owes a desk the booking ops in ``(after, upto]`` (migration 10).
+    ``held`` is how far the desk says it holds them (the ``backfill`` of the
+    last page it applied): what it holds is no longer owed, nor anything
+    above ``since`` (a normal page brings that). A page whose answer is lost
+    is sent again, until the desk confirms it. ``held`` ``None`` (a desk
+    that does not say) is taken to hold whatever it was sent.
+    """
+    owed = device_rows.backfill(store, caller.device_id) if caller.role == "desk" else None
+    if owed is None:
+        return [], 0
+    after, upto = owed
+    after = max(after, min(held, upto)) if held is not None else after
+    upto = min(upto, since)
+    rows = hub_rows.ops_of_kinds(store, policy.BOOKING_KINDS, after, upto, limit) \
+        if after < upto else []
+    if held is None and rows:
+        after = rows[-1][1] if len(rows) == limit else upto
+    left = (after, upto) if rows and after < upto else None
+    if left != owed:
+        with store.transaction():
+            device_rows.set_backfill(store, caller.device_id, left)
+    return rows, rows[-1][1] if rows else 0

@@ -13,7 +13,7 @@ from fairdesk.domain import clock
 from fairdesk.domain.errors import ClockAhead, Forbidden
 from fairdesk.domain.model import Op
 from fairdesk.services import hub_interviews
-from fairdesk.storage import EventStore, device_rows, sync_rows
+from fairdesk.storage import EventStore, device_rows, hub_rows
 from fairdesk.storage.sync_rows import Refuse
 from fairdesk.sync import policy
 from fairdesk.sync.policy import Caller
@@ -22,7 +22,7 @@ from fairdesk.sync.policy import Caller
 def refusal(store: EventStore, caller: Caller, ops: list[Op]) -> tuple[Op, str] | None:
     """The first op of ``ops`` that ``caller`` may not emit, and why."""
     visit_ids = {str(op.body.get("id")) for op in ops if op.kind in policy.VISIT_KINDS}
-    known = sync_rows.visit_employers(store, visit_ids)
+    known = hub_rows.visit_employers(store, visit_ids)
     bookings = hub_interviews.known_employers(store, ops)
     for op in ops:
         key = str(op.body.get("id"))
@@ -78,7 +78,7 @@ def _owner_now(store: EventStore, op: Op) -> str | None:
     ``booking.attend``: looked up by the booking id) (else the body's, as at push time: a
     booth's own booking parked while its candidate was on the way is its own)."""
     if op.kind in policy.VISIT_KINDS:
-        return sync_rows.table_visit_employer(store, str(op.body.get("id")))
+        return hub_rows.table_visit_employer(store, str(op.body.get("id")))
     if op.kind in policy.BOOKING_KINDS:
         return hub_interviews.owner(op, hub_interviews.known_employers(store, [op]))
     return None

@@ -31,6 +31,7 @@ from fairdesk.storage import (
     codec,
     create_event_file,
     device_rows,
+    hub_rows,
     open_event_file,
     resumes,
     sync_rows,
@@ -238,10 +239,11 @@ def push_resumes(store: EventStore, client: HubClient, clock: Clock = utc_now) -
 def pull_all(store: EventStore, client: HubClient) -> int:
     pulled = 0
     while True:
-        page = client.pull(sync_rows.cursor(store), PULL_PAGE)
+        page = client.pull(sync_rows.cursor(store), PULL_PAGE, sync_rows.backfilled(store))
         with store.transaction():
             pulled += sync_rows.apply_page(
-                store, [(p.op, p.hub_seq) for p in page.ops], page.stubs, page.next)
+                store, [(p.op, p.hub_seq) for p in page.ops], page.stubs, page.next,
+                page.backfill)
         if not page.more:
             return pulled
 
@@ -387,9 +389,9 @@ def _ingest(store: EventStore, caller: policy.Caller, ops: list[Op], file: Path,
     with store.transaction():
         op_checks.check(store, caller, ops, int(now.timestamp() * 1000),
                         f" {file.name} (nothing was taken)")
-        before = set(sync_rows.hub_seqs(store, [op.op_id for op in ops]))
+        before = set(hub_rows.hub_seqs(store, [op.op_id for op in ops]))
         new = sum(sync_rows.ingest_one(store, op) for op in ops)
-        held = sync_rows.hub_seqs(store, [op.op_id for op in ops])
+        held = hub_rows.hub_seqs(store, [op.op_id for op in ops])
         clash = next((op for op in ops if op.op_id not in held), None)
         if clash is not None:  # kept out by UNIQUE (device_id, seq): all rolled back
             raise SeqClash(f"Op {clash.op_id} in the file: this device already sent another "
@@ -398,6 +400,6 @@ def _ingest(store: EventStore, caller: policy.Caller, ops: list[Op], file: Path,
                            "and is not in use on another machine, sync it once over the "
                            "network with --renumber, then export again.",
                            op_id=clash.op_id,
-                           last_seq=sync_rows.last_device_seq(store, caller.device_id))
+                           last_seq=hub_rows.last_device_seq(store, caller.device_id))
         sync_rows.retry_parked(store, op_checks.parked_rule(store))
     return new, len(before)

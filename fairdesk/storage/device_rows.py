@@ -54,6 +54,21 @@ def seen(store: EventStore, device_id: str, at: datetime, pending: int | None) -
                       (codec.ts(at), pending, device_id))
 
 
+def backfill(store: EventStore, device_id: str) -> tuple[int, int] | None:
+    """The hub sequences ``(after, upto]`` of the booking ops this desk is owed
+    (migration 10), ``None``: none."""
+    row = store.row("SELECT backfill_from, backfill_to FROM devices WHERE id = ?", (device_id,))
+    if row is None or row["backfill_to"] is None:
+        return None
+    return int(row["backfill_from"] or 0), int(row["backfill_to"])
+
+
+def set_backfill(store: EventStore, device_id: str, owed: tuple[int, int] | None) -> None:
+    after, upto = owed if owed is not None else (None, None)
+    store.execute("UPDATE devices SET backfill_from = ?, backfill_to = ? WHERE id = ?",
+                  (after, upto, device_id))
+
+
 # ---------------------------------------------------------------- invites
 def add_invite(store: EventStore, invite_id: str, *, secret_hash: str, role: str,
                employer_id: str | None, desk: int | None, at: datetime,

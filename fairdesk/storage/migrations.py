@@ -341,6 +341,20 @@ ALTER TABLE interview_bookings ADD COLUMN attended_at TEXT;
 ALTER TABLE interview_bookings ADD COLUMN attended_hlc TEXT;
 """
 
+# Desks see booking ops since issue 15 item 6, but a desk paired before had
+# pulled past the older ones, which no later page repeats. The hub owes each
+# desk it knows the booking ops in (backfill_from, backfill_to] (hub
+# sequences; NULL: nothing owed): ``backfill_to`` is the last op the hub held
+# when it took this version, ``backfill_from`` how far the desk has confirmed
+# it holds them (see ``services.hub_interviews.desk_backfill``).
+_V10 = """
+ALTER TABLE devices ADD COLUMN backfill_from INTEGER;
+ALTER TABLE devices ADD COLUMN backfill_to INTEGER;
+UPDATE devices SET backfill_from = 0,
+                   backfill_to = (SELECT MAX(hub_seq) FROM ops WHERE hub_seq IS NOT NULL)
+WHERE role = 'desk' AND EXISTS (SELECT 1 FROM ops WHERE hub_seq IS NOT NULL);
+"""
+
 MIGRATIONS: list[tuple[int, str]] = [
     (1, _V1),
     (2, _V2),
@@ -351,6 +365,7 @@ MIGRATIONS: list[tuple[int, str]] = [
     (7, _V7),
     (8, _V8),
     (9, _V9),
+    (10, _V10),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -52,8 +52,10 @@ class HubClient:
         body = {"ops": [op_to_wire(op) for op in ops], "pending": pending}
         return acks_from_wire(self._call("POST", "/api/push", body=body))
 
-    def pull(self, since: int, limit: int = 500) -> PullPage:
-        params = {"since": str(since), "limit": str(limit)}
+    def pull(self, since: int, limit: int = 500, backfilled: int = 0) -> PullPage:
+        """A page after ``since``; ``backfilled``: how far this device holds the
+        older ops the hub owed it (the ``backfill`` of the pages it applied)."""
+        params = {"since": str(since), "limit": str(limit), "backfilled": str(backfilled)}
         return PullPage.from_wire(self._call("GET", "/api/pull", params=params))
 
     def upload_resume(self, upload: ResumeUpload) -> dict[str, Any]:

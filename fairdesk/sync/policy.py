@@ -26,7 +26,8 @@ push only what their role may send, so nothing waits forever for the hub).
   name, the day and the times; a desk already holds the roster and the
   employers, and it gets no slots (rooms), visits, ratings or notes. It
   sends no booking (``PUSH_KINDS`` is unchanged), and the booking service
-  refuses a desk.
+  refuses a desk. A desk paired before it saw bookings gets the older ones
+  once (``services.hub_interviews.desk_backfill``).
 - **kiosk** (self check-in, issue 17): sends check-ins and badge prints
   only (no walk-ins, no edits); sees what a desk sees for checking in and
   printing (the event with the signing key, the roster, check-ins and

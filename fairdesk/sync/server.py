@@ -53,7 +53,8 @@ class HubBackend(Protocol):
     def check_secret(self, secret: str) -> None: ...
     async def push_soon(self, caller: Caller, ops: list[Any], pending: int
                         ) -> list[tuple[str, int]]: ...
-    def pull(self, caller: Caller, since: int, limit: int, employer: str | None) -> PullPage: ...
+    def pull(self, caller: Caller, since: int, limit: int, employer: str | None,
+             backfilled: int | None = None) -> PullPage: ...
     def join(self, secret: str, name: str) -> dict[str, Any]: ...
     def signing_key(self, caller: Caller) -> dict[str, Any]: ...
     async def receive_resume(self, caller: Caller, upload: ResumeUpload
@@ -150,7 +151,9 @@ def make_app(backend: HubBackend, doorman: Doorman | None = None) -> web.Applica
         caller = authenticate(request)
         since = _int(request, "since", 0)
         limit = max(1, _int(request, "limit", 500, MAX_BATCH))
-        page = backend.pull(caller, since, limit, request.query.get("employer"))
+        held = request.query.get("backfilled")  # absent: a device that does not say
+        page = backend.pull(caller, since, limit, request.query.get("employer"),
+                            None if held is None else whole(held, "backfilled"))
         return _answer(page.to_wire())
 
     async def join(request: web.Request) -> web.Response:

@@ -189,11 +189,15 @@ class PullPage:
     next: int  # the cursor to ask from next time (covers ops filtered out, too)
     more: bool
     stubs: list[dict[str, Any]] = field(default_factory=list)
+    # The hub sequence the owed older ops of this page reach (0: none): the
+    # device says it back (``backfilled``) once it holds them.
+    backfill: int = 0
 
     def to_wire(self) -> dict[str, Any]:
         return {
             "ops": [op_to_wire(p.op, p.hub_seq) for p in self.ops],
             "next": self.next, "more": self.more, "stubs": self.stubs,
+            "backfill": self.backfill,
         }
 
     @classmethod
@@ -204,7 +208,8 @@ class PullPage:
         stubs = raw.get("stubs", [])
         if not isinstance(stubs, list):
             raise WireError("'stubs' must be a list.")
-        return cls(ops, raw["next"], bool(raw.get("more")), stubs)
+        return cls(ops, raw["next"], bool(raw.get("more")), stubs,
+                   whole(raw.get("backfill", 0), "backfill"))
 
 
 def _hub_seq(raw: dict[str, Any]) -> int:

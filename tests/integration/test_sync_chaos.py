@@ -33,6 +33,9 @@ from fairdesk.sync.policy import ROSTER_KINDS
 
 pytestmark = pytest.mark.slow
 WORKER = Path(__file__).with_name("chaos_worker.py")
+# The hub and the workers run this checkout's code, whatever an installed copy says
+# (a worker is a script: its folder, not the working directory, leads sys.path).
+ENV = {**os.environ, "PYTHONPATH": str(WORKER.parents[2])}
 CHAOS_S = float(os.environ.get("FAIRDESK_CHAOS_S", "12"))
 
 
@@ -88,7 +91,7 @@ class Hub:
     def start(self) -> None:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "fairdesk", "hub", str(self.event), "--port", str(self.port)],
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=ENV)
         assert self.proc.stdout is not None
         assert self.proc.stdout.readline().startswith("Hub for")
 
@@ -128,7 +131,7 @@ def _worker(tmp: Path, device: tuple[Path, str, str, int], seed: int) -> subproc
     path, role, employer, skew = device
     return subprocess.Popen([sys.executable, str(WORKER), str(path), role, employer, str(skew),
                              str(tmp / "ids.json"), str(seed), str(devices_desk(path))],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
 
 
 def test_hub_and_devices_killed_and_cut_converge(world: dict[str, object]) -> None:

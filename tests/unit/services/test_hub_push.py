@@ -21,7 +21,7 @@ from fairdesk.services import devices
 from fairdesk.services.demo import DemoSpec, build_demo
 from fairdesk.services.hub import Hub
 from fairdesk.services.session import EventSession
-from fairdesk.storage import EventStore, device_rows, sync_rows
+from fairdesk.storage import EventStore, device_rows, hub_rows
 from fairdesk.sync.pairing import decode
 from fairdesk.sync.policy import Caller
 
@@ -59,9 +59,9 @@ def test_a_batch_is_taken_in_one_go_and_again_changes_nothing(
     caller = _desk(organizer, hub)
     candidates = [r["id"] for r in organizer.store.rows("SELECT id FROM candidates LIMIT 5")]
     ops = _checkins(caller, candidates)
-    checkins, last = _count(hub, "SELECT COUNT(*) FROM checkins"), sync_rows.last_hub_seq(
+    checkins, last = _count(hub, "SELECT COUNT(*) FROM checkins"), hub_rows.last_hub_seq(
         organizer.store)
-    monkeypatch.setattr(sync_rows, "hub_ingest_each", None)  # the batch path only
+    monkeypatch.setattr(hub_rows, "hub_ingest_each", None)  # the batch path only
     acks = hub.push(caller, ops, pending=0)
     assert acks == [(op.op_id, last + n) for n, op in enumerate(ops, start=1)]
     assert hub.push(caller, ops[::-1], pending=0) == acks[::-1]
@@ -109,7 +109,7 @@ def test_pushes_that_arrive_together_share_one_commit(
     first, second = _checkins(one, candidates[:2]), _checkins(two, candidates[2:])
     visit = Op(new_id(), one.device_id, 3, "visit.record", AT, first[-1].hlc,
                {"id": new_id(), "candidate_id": candidates[0], "employer_id": "e"})
-    last = sync_rows.last_hub_seq(organizer.store)
+    last = hub_rows.last_hub_seq(organizer.store)
     opened = _transactions(hub, monkeypatch)
     answers = asyncio.run(_together(hub, (one, first), (one, [visit]), (two, second)))
     assert opened == [1]

@@ -11,7 +11,7 @@ import pytest
 from fairdesk.domain.clock import HybridClock, encode
 from fairdesk.domain.ids import visit_id
 from fairdesk.domain.model import Op
-from fairdesk.storage import sync_rows
+from fairdesk.storage import hub_rows, sync_rows
 from fairdesk.storage.store import EventStore, new_store
 
 AT = datetime(2026, 8, 20, 13, 0, tzinfo=UTC)
@@ -33,9 +33,9 @@ def _hub() -> EventStore:
 def _push(store: EventStore, ops: list[Op], batched: bool) -> tuple[int, dict[str, int]]:
     """One push as :meth:`fairdesk.services.hub.Hub.push` runs it (or did, op by op)."""
     try:
-        return _ingest(store, ops, sync_rows.hub_ingest if batched else sync_rows.hub_ingest_each)
-    except sync_rows.BatchFailed:  # rolled back; again, op by op
-        return _ingest(store, ops, sync_rows.hub_ingest_each)
+        return _ingest(store, ops, hub_rows.hub_ingest if batched else hub_rows.hub_ingest_each)
+    except hub_rows.BatchFailed:  # rolled back; again, op by op
+        return _ingest(store, ops, hub_rows.hub_ingest_each)
 
 
 def _ingest(store: EventStore, ops: list[Op], ingest: Ingest) -> tuple[int, dict[str, int]]:
@@ -225,6 +225,6 @@ def test_visit_employers_from_the_table_else_the_first_record_op() -> None:
     _push(hub, [*base, _candidate(op, "c1", 2), here, parked], batched=True)
     assert hub.scalar("SELECT COUNT(*) FROM parked_ops") == 1  # c9 has not arrived
     wanted = {str(here.body["id"]), str(parked.body["id"]), "nobody"}
-    assert sync_rows.visit_employers(hub, wanted) == {
+    assert hub_rows.visit_employers(hub, wanted) == {
         here.body["id"]: "e1", parked.body["id"]: "e2"}
-    assert sync_rows.visit_employers(hub, set()) == {}
+    assert hub_rows.visit_employers(hub, set()) == {}

@@ -28,7 +28,7 @@ from fairdesk.services.candidates import find_candidate
 from fairdesk.services.employers import all_employers
 from fairdesk.services.session import EventSession
 from fairdesk.services.sync import export_ops, sync_file
-from fairdesk.storage import open_event_file, oplog, sync_rows
+from fairdesk.storage import hub_rows, open_event_file, oplog, sync_rows
 from fairdesk.sync import opfile, pairing
 from fairdesk.sync.client import HubClient
 
@@ -130,7 +130,7 @@ def test_an_op_parked_before_the_rule_is_refused_when_its_visit_arrives(
     key = _scan_and_rate(fair, booth2, target)
     sync_file(path2)
     assert sync_rows.parked_count(fair.store) == 0
-    assert sync_rows.refused_count(fair.store) == 1
+    assert hub_rows.refused_count(fair.store) == 1
     hub_row = _visit_row(fair.store.path or Path(), key)
     assert hub_row == _visit_row(path2, key)
     assert hub_row is not None and hub_row["notes"] == "booth 2's own"
