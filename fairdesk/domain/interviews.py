@@ -5,12 +5,14 @@ times in the event's time zone) in one room. A booking is a fact, like a
 visit: it is never refused once it happened elsewhere. The rules, applied
 alike on the hub and on every device (DESIGN.md "Phase Two interviews"):
 
-* a slot holds at most one candidate, and
-* a candidate is never in two overlapping interviews.
+* a slot holds at most one candidate,
+* a candidate is never in two overlapping interviews, and
+* a candidate holds at most one interview per employer (two tablets of one
+  booth booking the same person offline, or two records merged).
 
 A booking *stands* unless an earlier active booking (by HLC stamp, then id)
-holds the same slot or overlaps it for the same candidate; otherwise it is a
-``clash``. The decision depends only on which bookings exist, never on the
+holds the same slot, overlaps it for the same candidate, or is the same
+candidate's at the same employer; otherwise it is a ``clash``. The decision depends only on which bookings exist, never on the
 order they arrived in, so every device that holds the same bookings decides
 the same. (An earlier booking counts even when it is itself a clash: the
 conservative reading, so a decision never cascades and a device that holds

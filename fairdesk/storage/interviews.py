@@ -189,7 +189,7 @@ def project_booking_add(store: EventStore, op: Op) -> None:
          b.get("employer_name", ""), b["day"], b["start"], b["end"], op.device_id, op.hlc,
          codec.ts(op.at)),
     )
-    decide(store, b["slot_id"], candidate, b["day"])
+    decide(store, b["slot_id"], candidate)
 
 
 def project_booking_remove(store: EventStore, op: Op) -> None:
@@ -200,7 +200,7 @@ def project_booking_remove(store: EventStore, op: Op) -> None:
         "UPDATE interview_bookings SET state = 'removed', removed_at = ? WHERE id = ?",
         (codec.ts(op.at), found.id),
     )
-    decide(store, found.slot_id, found.candidate_id, found.day.isoformat())
+    decide(store, found.slot_id, found.candidate_id)
 
 
 def project_booking_attend(store: EventStore, op: Op) -> None:
@@ -220,27 +220,30 @@ UPDATE interview_bookings AS x SET state = CASE WHEN EXISTS (
     SELECT 1 FROM interview_bookings AS y
     WHERE y.state != 'removed' AND y.id != x.id AND (y.hlc, y.id) < (x.hlc, x.id)
       AND (y.slot_id = x.slot_id
-           OR (y.candidate_id = x.candidate_id AND y.day = x.day
-               AND y.start_time < x.end_time AND x.start_time < y.end_time))
+           OR (y.candidate_id = x.candidate_id
+               AND (y.employer_id = x.employer_id
+                    OR (y.day = x.day
+                        AND y.start_time < x.end_time AND x.start_time < y.end_time))))
 ) THEN 'clash' ELSE 'booked' END
-WHERE x.state != 'removed' AND (x.slot_id = ? OR (x.candidate_id = ? AND x.day = ?))
+WHERE x.state != 'removed' AND (x.slot_id = ? OR x.candidate_id = ?)
 """
 
 
 def move_bookings(store: EventStore, drop: str, keep: str) -> None:
     """A merge: the dropped record's bookings are the kept person's; two of
-    them at once is now a clash, decided by the same rule (earlier stands)."""
+    them at once, or two at one employer, is now a clash, decided by the same
+    rule (earlier stands)."""
     store.execute("UPDATE interview_bookings SET candidate_id = ? WHERE candidate_id = ?",
                   (keep, drop))
-    for row in store.rows("SELECT DISTINCT slot_id, day FROM interview_bookings "
+    for row in store.rows("SELECT DISTINCT slot_id FROM interview_bookings "
                           "WHERE candidate_id = ? AND state != 'removed'", (keep,)):
-        decide(store, row["slot_id"], keep, row["day"])
+        decide(store, row["slot_id"], keep)
 
 
-def decide(store: EventStore, slot_id: str, candidate_id: str, day: str) -> None:
-    """Decide again every active booking that shares ``slot_id`` or the candidate's
-    day: the only ones a booking op there can change (the rule never cascades)."""
-    store.execute(_DECIDE, (slot_id, candidate_id, day))
+def decide(store: EventStore, slot_id: str, candidate_id: str) -> None:
+    """Decide again every active booking that shares ``slot_id`` or the candidate:
+    the only ones a booking op there can change (the rule never cascades)."""
+    store.execute(_DECIDE, (slot_id, candidate_id))
 
 
 # ---------------------------------------------------------------- exports
@@ -317,14 +320,17 @@ _BEATEN_BY = """
 SELECT y.* FROM interview_bookings AS y, interview_bookings AS x
 WHERE x.id = ? AND y.state != 'removed' AND y.id != x.id AND (y.hlc, y.id) < (x.hlc, x.id)
   AND (y.slot_id = x.slot_id
-       OR (y.candidate_id = x.candidate_id AND y.day = x.day
-           AND y.start_time < x.end_time AND x.start_time < y.end_time))
+       OR (y.candidate_id = x.candidate_id
+           AND (y.employer_id = x.employer_id
+                OR (y.day = x.day
+                    AND y.start_time < x.end_time AND x.start_time < y.end_time))))
 ORDER BY y.hlc, y.id LIMIT 1
 """
 
 
 def beaten_by(store: EventStore, booking_id: str) -> Booking | None:
     """The earliest active booking that makes ``booking_id`` a clash (the rule of
-    :data:`_DECIDE`): one holding the same slot, or the candidate's overlapping one."""
+    :data:`_DECIDE`): one holding the same slot, or the candidate's overlapping
+    one, or the candidate's one at the same employer."""
     row = store.row(_BEATEN_BY, (booking_id,))
     return _booking(row) if row else None

@@ -76,6 +76,7 @@ def _assert_rules(store: EventStore) -> None:
         for b in booked:
             if a.id != b.id and a.candidate_id == b.candidate_id:
                 assert not overlaps(a.day, a.start, a.end, b.day, b.start, b.end)
+                assert a.employer_id != b.employer_id, "two interviews at one employer"
 
 
 def test_the_earlier_booking_stands_in_either_order() -> None:
@@ -83,6 +84,24 @@ def test_the_earlier_booking_stands_in_either_order() -> None:
     at_blue = _add(2, "boothB", 2000, "B1", "c1")  # 10:10–10:40: overlaps
     one, two = _apply([at_acme, at_blue]), _apply([at_blue, at_acme])
     assert one == two == {"b1": "booked", "b2": "clash"}
+
+
+def test_two_tablets_of_one_booth_booking_one_person_offline_leave_one_interview() -> None:
+    """A1 and A2 do not overlap, but both are Acme's: the later booking is the clash,
+    in either order, and unbooking the earlier lets it stand."""
+    first = _add(1, "boothA-1", 1000, "A1", "c1")
+    second = _add(2, "boothA-2", 2000, "A2", "c1")
+    assert _apply([first, second]) == _apply([second, first]) == {
+        "b1": "booked", "b2": "clash"}
+    store = _store()
+    with store.transaction():
+        for op in (second, first):
+            sync_rows.ingest_one(store, op)
+    beaten = interviews.beaten_by(store, "b2")
+    assert beaten is not None and beaten.id == "b1"
+    store.close()
+    assert _apply([first, second, _remove(1, "boothA-1", 3000, first)]) == {
+        "b1": "removed", "b2": "booked"}
 
 
 def test_removing_the_earlier_booking_lets_the_later_stand() -> None:

@@ -106,7 +106,8 @@ def test_a_merged_away_booking_shows_the_kept_person(session: EventSession,
     merging.merge(session, "C-0001", "C-0003")  # Marie was a duplicate of Kerlisha
     rows = presenter.rows
     assert rows[0][3:] == ("C-0001", "Kerlisha Joseph", "booked")
-    assert rows[2][3:] == ("C-0001", "Kerlisha Joseph", "booked")  # both slots moved over
+    # both slots moved over; one person holds one interview per employer: the later clashes
+    assert rows[2][3:] == ("C-0001", "Kerlisha Joseph", "clash: rebook")
 
 
 def test_the_table_shows_names_and_cuts_no_column(qtbot: Any, session: EventSession,
