@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
 
@@ -24,7 +23,9 @@ def button(text: str, slot: Callable[[], None], *, shortcut: str = "", primary: 
     widget = QPushButton(text)
     widget.clicked.connect(lambda _checked=False: slot())
     if shortcut:
-        widget.setShortcut(QKeySequence(shortcut))
+        # The Qt property, not setShortcut(): PySide6 resolves that overload by building
+        # the whole Qt namespace (~15 ms), which the launcher's first frame does not need.
+        widget.setProperty("shortcut", QKeySequence(shortcut))
         tip = f"{tip} ({shortcut})" if tip else shortcut
     if tip:
         widget.setToolTip(tip)
@@ -36,8 +37,7 @@ def button(text: str, slot: Callable[[], None], *, shortcut: str = "", primary: 
 
 
 def shortcut(parent: QWidget, keys: str, slot: Callable[[], None]) -> QShortcut:
-    sc = QShortcut(QKeySequence(keys), parent)
-    sc.setContext(Qt.ShortcutContext.WindowShortcut)
+    sc = QShortcut(QKeySequence(keys), parent)  # Qt.WindowShortcut: the default context
     sc.activated.connect(slot)
     return sc
 
