@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from fairdesk.ui.common.presenters.base import Message
 
@@ -45,6 +45,8 @@ def shortcut(parent: QWidget, keys: str, slot: Callable[[], None]) -> QShortcut:
 def show_message(parent: QWidget, message: Message, status: Callable[[str], None]) -> None:
     """Errors get a dialog; info and warnings go to the status bar."""
     if message.level == "error":
+        from PySide6.QtWidgets import QMessageBox  # ~2 ms to load: not before a first frame
+
         QMessageBox.warning(parent, "FairDesk", message.text)
     else:
         status(message.text)

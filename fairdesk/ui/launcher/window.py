@@ -7,11 +7,9 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QInputDialog,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -182,6 +180,8 @@ class LauncherWindow(QMainWindow):
         self.presenter.choose_employer(self.employer.itemData(index) if index >= 0 else None)
 
     def _open_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # dialogs load when asked for
+
         path, _ = QFileDialog.getOpenFileName(
             self, "Open an event", str(Path.home()), "FairDesk events (*.fairdesk);;All (*)")
         if path:
@@ -194,6 +194,8 @@ class LauncherWindow(QMainWindow):
         dialog.exec()
 
     def _join(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QInputDialog
+
         code, ok = QInputDialog.getText(
             self, "Join event", "Invitation code from the organizer's Devices page:")
         if not ok or not code.strip():
