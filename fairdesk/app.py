@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.domain.roles import Role
@@ -138,6 +138,8 @@ def run_launcher(demo: bool = False, event: Path | None = None) -> int:
         try:
             window = open_window(request, settings)
         except FairDeskError as error:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(launcher, "FairDesk", error.message)
             return
         windows.append(window)

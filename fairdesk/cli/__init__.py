@@ -13,7 +13,6 @@ import sys
 from collections.abc import Sequence
 
 from fairdesk import __version__
-from fairdesk.cli.common import run_command
 
 COMMAND_MODULES = (
     "fairdesk.cli.gui_cmds",
@@ -54,12 +53,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         from fairdesk.cli.gui_cmds import launch
 
         return launch(event=given[0])
+    if given in ([], ["--demo"]):
+        # The launcher without the parser: building it imports every command module and,
+        # through them, the event layers (~60 ms before the launcher's first frame).
+        from fairdesk.cli.gui_cmds import launch
+
+        return launch(demo=bool(given))
     parser = build_parser()
     args = parser.parse_args(given)
     if args.command is None:
         from fairdesk.cli.gui_cmds import launch
 
         return launch(demo=args.demo)
+    from fairdesk.cli.common import run_command
+
     return run_command(args)
 
 

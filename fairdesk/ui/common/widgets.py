@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from fairdesk.ui.common.presenters.base import Message
 
@@ -24,7 +23,9 @@ def button(text: str, slot: Callable[[], None], *, shortcut: str = "", primary: 
     widget = QPushButton(text)
     widget.clicked.connect(lambda _checked=False: slot())
     if shortcut:
-        widget.setShortcut(QKeySequence(shortcut))
+        # The Qt property, not setShortcut(): PySide6 resolves that overload by building
+        # the whole Qt namespace (~15 ms), which the launcher's first frame does not need.
+        widget.setProperty("shortcut", QKeySequence(shortcut))
         tip = f"{tip} ({shortcut})" if tip else shortcut
     if tip:
         widget.setToolTip(tip)
@@ -36,8 +37,7 @@ def button(text: str, slot: Callable[[], None], *, shortcut: str = "", primary: 
 
 
 def shortcut(parent: QWidget, keys: str, slot: Callable[[], None]) -> QShortcut:
-    sc = QShortcut(QKeySequence(keys), parent)
-    sc.setContext(Qt.ShortcutContext.WindowShortcut)
+    sc = QShortcut(QKeySequence(keys), parent)  # Qt.WindowShortcut: the default context
     sc.activated.connect(slot)
     return sc
 
@@ -45,6 +45,8 @@ def shortcut(parent: QWidget, keys: str, slot: Callable[[], None]) -> QShortcut:
 def show_message(parent: QWidget, message: Message, status: Callable[[str], None]) -> None:
     """Errors get a dialog; info and warnings go to the status bar."""
     if message.level == "error":
+        from PySide6.QtWidgets import QMessageBox  # ~2 ms to load: not before a first frame
+
         QMessageBox.warning(parent, "FairDesk", message.text)
     else:
         status(message.text)

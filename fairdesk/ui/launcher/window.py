@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QInputDialog,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -32,7 +29,6 @@ _ROLES: tuple[tuple[Role, str], ...] = (
     ("booth", "Employer booth — scan, rate, shortlist"),
     ("kiosk", "Self check-in kiosk — candidates scan their invitation, get a badge"),
 )
-_PATH_ROLE = Qt.ItemDataRole.UserRole
 
 
 class LauncherWindow(QMainWindow):
@@ -139,8 +135,7 @@ class LauncherWindow(QMainWindow):
         for summary in p.recent:
             text = (f"{summary.name} — {summary.candidates} candidates\n{summary.path}"
                     if summary.ok else f"{summary.path.name} (cannot open)\n{summary.path}")
-            item = QListWidgetItem(text)
-            item.setData(_PATH_ROLE, str(summary.path))
+            item = QListWidgetItem(text)  # row i shows p.recent[i]
             self.recent.addItem(item)
             if p.selected is not None and summary.path == p.selected.path:
                 self.recent.setCurrentItem(item)
@@ -179,12 +174,14 @@ class LauncherWindow(QMainWindow):
     # ---------------------------------------------------------- input
     def _picked(self, item: QListWidgetItem | None, _previous: object = None) -> None:
         if item is not None:
-            self.presenter.select(Path(item.data(_PATH_ROLE)))
+            self.presenter.select(self.presenter.recent[self.recent.row(item)].path)
 
     def _employer_chosen(self, index: int) -> None:
         self.presenter.choose_employer(self.employer.itemData(index) if index >= 0 else None)
 
     def _open_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # dialogs load when asked for
+
         path, _ = QFileDialog.getOpenFileName(
             self, "Open an event", str(Path.home()), "FairDesk events (*.fairdesk);;All (*)")
         if path:
@@ -197,6 +194,8 @@ class LauncherWindow(QMainWindow):
         dialog.exec()
 
     def _join(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QInputDialog
+
         code, ok = QInputDialog.getText(
             self, "Join event", "Invitation code from the organizer's Devices page:")
         if not ok or not code.strip():
@@ -205,6 +204,8 @@ class LauncherWindow(QMainWindow):
             self, "Save this device's copy of the event as",
             str(Path.home() / "joined-event.fairdesk"), "FairDesk events (*.fairdesk)")
         if path:
+            from PySide6.QtCore import Qt  # the Qt namespace: ~15 ms, not before a first frame
+
             self.setCursor(Qt.CursorShape.WaitCursor)
             try:
                 self.presenter.join(Path(path), code)
@@ -227,6 +228,6 @@ class LauncherWindow(QMainWindow):
         dialog.wait()
 
     def _forget(self) -> None:
-        item = self.recent.currentItem()
-        if item is not None:
-            self.presenter.forget(Path(item.data(_PATH_ROLE)))
+        row = self.recent.currentRow()
+        if row >= 0:
+            self.presenter.forget(self.presenter.recent[row].path)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +14,8 @@ from fairdesk.ui.common.presenters.base import Presenter
 from fairdesk.ui.common.presenters.open_request import OpenRequest
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from fairdesk.domain.model import Employer
 
 # What the first-run screen says about each role (no event known on this device yet).
@@ -111,6 +112,8 @@ class LauncherPresenter(Presenter):
 
     def create(self, path: Path, name: str, venue: str = "", first_day: date | None = None,
                days: int = 1, timezone: str = DEFAULT_TIMEZONE) -> bool:
+        from datetime import date, timedelta
+
         from fairdesk.services.events import create_event  # the event layers, when needed
 
         if path.suffix != ".fairdesk":
