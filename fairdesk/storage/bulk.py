@@ -112,27 +112,17 @@ def _existing_candidates(store: EventStore, ops: Iterable[Op]) -> set[str]:
     return {row[0] for row in found}
 
 
-def candidate_row(op: Op, created_at: str | None = None) -> dict[str, Any]:
-    """The candidates row that the projection writes for a ``candidate.add`` of a new id."""
-    fields = projection._pick(op.body, projection.CANDIDATE_FIELDS)
-    fields["ref"] = op.body["ref"]
-    row = {f: projection._db_value(f, v) for f, v in fields.items()}
-    row.update(id=op.body["id"], created_at=created_at or codec.ts(op.at),
-               clocks=codec.created_clocks(op.hlc))
-    row["search_text"] = projection.search_text(row)
-    return row
-
-
 def add_candidates(store: EventStore, ops: Sequence[Op]) -> None:
     """Insert the candidates of ``candidate.add`` ops whose ids are new, in order.
 
     Each chunk is staged in a temporary table of this connection (no
     triggers, no indexes, no column types) and moved with one statement. A
     column that an op does not set gets the table's default, as a plain
-    INSERT naming only that op's columns would give it. The values are those
-    of :func:`candidate_row`, built straight into the column order: at 10,000
-    rows, a dict per row and a second pass to order it cost a tenth of the
-    import.
+    INSERT naming only that op's columns would give it. The values are the
+    ones :func:`projection._candidate_add` writes (its fields, list and bool
+    encodings, search text and clocks), built straight into the column order:
+    at 10,000 rows, a dict per row and a second pass to order it cost a tenth
+    of the import.
     """
     if not ops:
         return
