@@ -37,15 +37,6 @@ class Employer:
     tags: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class EmployerListing:
-    """An employer as a list to choose from shows it (the launcher's booth choice)."""
-
-    id: str
-    name: str
-    booth: str = ""
-
-
 ERASED_NAME = "erased candidate"
 
 

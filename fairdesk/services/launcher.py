@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from fairdesk.domain.errors import FairDeskError
 
-if TYPE_CHECKING:
-    from fairdesk.domain.model import EmployerListing
+if TYPE_CHECKING:  # loaded with the first summary, not before the first frame
+    from fairdesk.storage.launcher_rows import EmployerListing
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from fairdesk.domain.model import EmployerListing
 from fairdesk.services.events import create_event
 from fairdesk.storage import launcher_rows
-from fairdesk.storage.launcher_rows import EventListing, read_listing
+from fairdesk.storage.launcher_rows import EmployerListing, EventListing, read_listing
 from fairdesk.storage.migrations import LATEST
 
 OLD = EventListing("Old Fair", "Old Hall", 2, (EmployerListing("m2", "Acme Calls", "2"),
@@ -40,6 +39,21 @@ def test_an_odd_file_name_is_read(tmp_path: Path) -> None:
     create_event(path, "Fête", venue="Hall").close()
     assert read_listing(path) == EventListing("Fête", "Hall", 0, ())
     assert _files(tmp_path) == [path.name]
+
+
+def test_a_link_is_read_through_the_wal_beside_the_file_it_points_to(tmp_path: Path) -> None:
+    (tmp_path / "events").mkdir()
+    path = tmp_path / "events" / "e.fairdesk"
+    session = create_event(path, "Linked")
+    link = tmp_path / "link.fairdesk"
+    link.symlink_to(path)
+    with session.store.transaction():  # a commit still in the open session's WAL
+        session.store.execute("UPDATE event SET venue = 'Live Hall'")
+    try:
+        assert read_listing(link).venue == "Live Hall"
+    finally:
+        session.close()
+    assert _files(tmp_path / "events") == ["e.fairdesk"]
 
 
 # Another process with the event open: a commit in its WAL (not yet in the file) and a
@@ -97,11 +111,11 @@ def test_a_file_that_is_opened_while_it_is_read_is_read_again(
     read = launcher_rows._read
     modes: list[bool] = []
 
-    def opened_meanwhile(target: Path, immutable: bool) -> EventListing:
+    def opened_meanwhile(target: Path, real: Path, immutable: bool) -> EventListing:
         modes.append(immutable)
         if len(modes) == 1:
             writer.execute("INSERT INTO candidates (id, ref, created_at) VALUES ('c', 'C', 'x')")
-        return read(target, immutable)
+        return read(target, real, immutable)
 
     monkeypatch.setattr(launcher_rows, "_read", opened_meanwhile)
     try:
