@@ -83,3 +83,23 @@ def busy_port() -> Iterator[int]:
         other.bind(("127.0.0.1", 0))
         other.listen()
         yield int(other.getsockname()[1])
+
+
+@pytest.fixture
+def older_event() -> Callable[[Path, int], Path]:
+    """Write an event file as FairDesk made it at schema ``version`` (its migrations up
+    to that one), with an event, two employers and two candidates; closed, no -wal."""
+    from fairdesk.storage.store import new_store
+
+    def make(path: Path, version: int) -> Path:
+        store = new_store(path, upto=version)
+        store.execute("INSERT INTO event (id, name, venue, created_at, public_key) "
+                      "VALUES ('e1', 'Old Fair', 'Old Hall', '2025-03-01T12:00:00Z', x'00')")
+        store.execute("INSERT INTO employers (id, name, booth) "
+                      "VALUES ('m10', 'Zephyr BPO', '10'), ('m2', 'Acme Calls', '2')")
+        store.execute("INSERT INTO candidates (id, ref, created_at) "
+                      "VALUES ('c1', 'C-0001', '2025-03-01'), ('c2', 'C-0002', '2025-03-01')")
+        store.close()
+        return path
+
+    return make

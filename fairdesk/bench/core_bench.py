@@ -1,4 +1,5 @@
-"""Core figures: ``checkin`` (service call vs a bare durable commit) and ``startup``."""
+"""Core figures: ``checkin`` (service call vs a bare durable commit), ``startup`` (a first
+run) and ``startup_recent`` (a returning user with two recent events)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import textwrap
 import time
 from pathlib import Path
 
-from fairdesk.bench import PAIRS, BareCommit, Figure, as_installed, blocks, interleaved, p95
+from fairdesk.bench import PAIRS, BareCommit, Figure, Pairs, as_installed, blocks, interleaved, p95
 from fairdesk.services.candidates import add_candidate
 from fairdesk.services.checkin import check_in
 from fairdesk.services.events import create_event
@@ -67,19 +68,50 @@ def _spawn_ms(code: str, env: dict[str, str]) -> float:
     return (time.perf_counter() - start) * 1000
 
 
+def _launcher_pairs(config: str, quick: bool) -> Pairs:
+    """The `fairdesk` command's start beside the bare window's, settings in ``config``."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FAIRDESK_CONFIG_DIR=config)
+    as_installed()
+    _spawn_ms(_BARE, env)  # warm the file cache for both
+    _spawn_ms(_LAUNCHER, env)
+    return interleaved(lambda: _spawn_ms(_LAUNCHER, env), lambda: _spawn_ms(_BARE, env),
+                       PAIRS if quick else 2 * PAIRS + 1)
+
+
+_SHOWN = ("process start to launcher shown (the `fairdesk` command, no arguments), offscreen; "
+          "baseline: python -c importing PySide6 and showing a bare QMainWindow")
+
+
 def _startup(quick: bool) -> Figure:
-    pairs = PAIRS if quick else 2 * PAIRS + 1
     with tempfile.TemporaryDirectory() as tmp:
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FAIRDESK_CONFIG_DIR=tmp)
-        as_installed()
-        _spawn_ms(_BARE, env)  # warm the file cache for both
-        _spawn_ms(_LAUNCHER, env)
-        measured = interleaved(lambda: _spawn_ms(_LAUNCHER, env),
-                               lambda: _spawn_ms(_BARE, env), pairs)
+        measured = _launcher_pairs(tmp, quick)
     return Figure.of("startup", "ms median", "ratio <= 1.5", measured,
-                     "process start to launcher shown (the `fairdesk` command, no arguments), "
-                     "offscreen; baseline: python -c importing PySide6 and showing a bare "
-                     "QMainWindow", digits=1)
+                     f"first run (no recent events): {_SHOWN}", digits=1)
 
 
-FIGURES = {"checkin": _checkin, "startup": _startup}
+def _two_recent_events(folder: Path) -> None:
+    """A returning organizer's settings: the demo (600 candidates, 10 employers) and a
+    smaller event, both listed with their summaries before the first frame."""
+    from fairdesk.services.app_settings import AppSettings
+    from fairdesk.services.demo import DemoSpec, build_demo
+    from fairdesk.services.employers import add_employer
+
+    build_demo(folder / "demo.fairdesk", DemoSpec(resumes=False)).close()
+    session = create_event(folder / "second.fairdesk", "Second Fair", venue="Town Hall")
+    for booth in range(1, 4):
+        add_employer(session, f"Employer {booth}", booth=str(booth))
+    session.close()
+    settings = AppSettings(folder / "settings.json")
+    settings.remember_event(folder / "second.fairdesk")
+    settings.remember_event(folder / "demo.fairdesk")
+
+
+def _startup_recent(quick: bool) -> Figure:
+    with tempfile.TemporaryDirectory() as tmp:
+        _two_recent_events(Path(tmp))
+        measured = _launcher_pairs(tmp, quick)
+    return Figure.of("startup_recent", "ms median", "ratio <= 1.5", measured,
+                     f"two recent events (a returning user): {_SHOWN}", digits=1)
+
+
+FIGURES = {"checkin": _checkin, "startup": _startup, "startup_recent": _startup_recent}

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from fairdesk.domain.errors import FairDeskError
 
-if TYPE_CHECKING:
-    from fairdesk.domain.model import Employer
+if TYPE_CHECKING:  # loaded with the first summary, not before the first frame
+    from fairdesk.storage.launcher_rows import EmployerListing
 
 
 @dataclass(frozen=True)
@@ -18,7 +18,7 @@ class EventSummary:
     name: str = ""
     venue: str = ""
     candidates: int = 0
-    employers: tuple[Employer, ...] = ()
+    employers: tuple[EmployerListing, ...] = ()  # id, name, booth
     problem: str = ""  # why it cannot be opened, in a sentence
 
     @property
@@ -27,24 +27,20 @@ class EventSummary:
 
 
 def summarise(path: Path) -> EventSummary:
-    """Read an event's name and employers; never raises for a bad file."""
-    # the event layers load with the first event read, not before the first frame
-    from fairdesk.services.candidates import count_candidates
-    from fairdesk.services.employers import all_employers
-    from fairdesk.services.session import open_session
+    """What the launcher shows of an event, read read-only: no upgrade, no backup,
+    no write. Never raises for a bad file: its summary says why it cannot be opened."""
+    # stdlib sqlite3 only: sqlite-utils and the event layers load when an event opens
+    from fairdesk.storage.launcher_rows import read_listing
 
     try:
-        session = open_session(path)
+        listing = read_listing(path)
     except FairDeskError as error:
         return EventSummary(path, problem=error.message)
     except OSError as error:
-        return EventSummary(path, problem=f"{path.name} cannot be read ({error.strerror}).")
-    try:
-        event = session.event
-        return EventSummary(path, event.name, event.venue, count_candidates(session),
-                            tuple(all_employers(session)))
-    finally:
-        session.close()
+        return EventSummary(path, problem=f"{path.name} cannot be read "
+                                          f"({error.strerror or error}).")
+    return EventSummary(path, listing.name, listing.venue, listing.candidates,
+                        listing.employers)
 
 
 def demo_path(folder: Path) -> Path:

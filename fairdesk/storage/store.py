@@ -15,7 +15,12 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from fairdesk.domain.errors import EventFileMissing, EventFromNewerVersion, NotAnEventFile
+from fairdesk.domain.errors import (
+    EventFileMissing,
+    EventFromNewerVersion,
+    FairDeskError,
+    NotAnEventFile,
+)
 from fairdesk.storage.migrations import APPLICATION_ID, LATEST, MIGRATIONS
 
 BUSY_TIMEOUT_MS = 5000
@@ -199,28 +204,18 @@ def create_event_file(path: Path | str) -> EventStore:
 def open_event_file(path: Path | str) -> EventStore:
     """Open an event file, upgrading it if it comes from an older FairDesk."""
     target = Path(path)
-    if not target.is_file():
-        raise EventFileMissing(f"{target}: no such event file.", file=str(target))
-    _check_header(target)
+    check_file(target)
     db = _connect(target)
     try:
         app_id = int(db.conn.execute("PRAGMA application_id").fetchone()[0])
         version = int(db.conn.execute("PRAGMA user_version").fetchone()[0])
+        check_identity(target, app_id, version)
     except sqlite3.DatabaseError as exc:
         db.close()
-        raise NotAnEventFile(f"{target.name} is not a FairDesk event file ({exc}).") from exc
-    if app_id != APPLICATION_ID:
+        raise unreadable(target, exc) from exc
+    except FairDeskError:
         db.close()
-        raise NotAnEventFile(
-            f"{target.name} is a SQLite database but not a FairDesk event file.", file=str(target)
-        )
-    if version > LATEST:
-        db.close()
-        raise EventFromNewerVersion(
-            f"{target.name} was made by a newer FairDesk (schema {version}; this one reads "
-            f"up to {LATEST}). Update FairDesk to open it.",
-            file=str(target),
-        )
+        raise
     _configure(db, in_memory=False)
     if version < LATEST:
         _backup_before_upgrade(db, target, version)
@@ -228,14 +223,39 @@ def open_event_file(path: Path | str) -> EventStore:
     return EventStore(db, target)
 
 
-def _check_header(target: Path) -> None:
+# The refusals of a file that is not an event FairDesk can read, worded once for
+# open_event_file and the launcher's read-only listing (launcher_rows).
+def check_file(target: Path) -> bytes:
+    """The file's first 100 bytes (SQLite's header); refuses a missing file or not SQLite."""
+    if not target.is_file():
+        raise EventFileMissing(f"{target}: no such event file.", file=str(target))
     with target.open("rb") as handle:
-        header = handle.read(16)
-    if header != b"SQLite format 3\x00":
+        header = handle.read(100)
+    if header[:16] != b"SQLite format 3\x00":
         raise NotAnEventFile(
             f"{target.name} is not a FairDesk event file (it is not a SQLite database).",
             file=str(target),
         )
+    return header
+
+
+def check_identity(target: Path, app_id: int, version: int) -> None:
+    """Refuses a SQLite file that is not an event, or one from a newer FairDesk."""
+    if app_id != APPLICATION_ID:
+        raise NotAnEventFile(
+            f"{target.name} is a SQLite database but not a FairDesk event file.", file=str(target)
+        )
+    if version > LATEST:
+        raise EventFromNewerVersion(
+            f"{target.name} was made by a newer FairDesk (schema {version}; this one reads "
+            f"up to {LATEST}). Update FairDesk to open it.",
+            file=str(target),
+        )
+
+
+def unreadable(target: Path, error: sqlite3.DatabaseError) -> NotAnEventFile:
+    """What SQLite's refusal of a damaged file or a database of another kind becomes."""
+    return NotAnEventFile(f"{target.name} is not a FairDesk event file ({error}).")
 
 
 def _backup_before_upgrade(db: sqlite_utils.Database, target: Path, version: int) -> None:

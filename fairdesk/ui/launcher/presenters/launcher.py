@@ -16,7 +16,7 @@ from fairdesk.ui.common.presenters.open_request import OpenRequest
 if TYPE_CHECKING:
     from datetime import date
 
-    from fairdesk.domain.model import Employer
+    from fairdesk.storage.launcher_rows import EmployerListing  # a record, for the type
 
 # What the first-run screen says about each role (no event known on this device yet).
 ROLE_GUIDE: tuple[tuple[str, str], ...] = (
@@ -60,7 +60,7 @@ class LauncherPresenter(Presenter):
         return not self.recent and self.selected is None
 
     @property
-    def employers(self) -> tuple[Employer, ...]:
+    def employers(self) -> tuple[EmployerListing, ...]:
         return self.selected.employers if self.selected else ()
 
     @property

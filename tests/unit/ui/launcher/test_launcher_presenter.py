@@ -1,3 +1,4 @@
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -83,3 +84,21 @@ def test_forget_removes_from_recent(presenter: LauncherPresenter, tmp_path: Path
     presenter.create(tmp_path / "a.fairdesk", "A")
     presenter.forget(tmp_path / "a.fairdesk")
     assert presenter.recent == [] and presenter.selected is None
+
+
+def test_an_older_event_is_listed_as_it_is_not_upgraded(
+    presenter: LauncherPresenter, tmp_path: Path, older_event: Callable[[Path, int], Path]
+) -> None:
+    """Listing is not opening: no upgrade, no ``.v1.bak``, not a byte written."""
+    path = older_event(tmp_path / "old.fairdesk", 1)
+    before = path.read_bytes()
+    presenter.settings.remember_event(path)
+    presenter.load()
+    listed = presenter.recent[0]
+    assert listed.ok and (listed.name, listed.venue, listed.candidates) == (
+        "Old Fair", "Old Hall", 2)
+    assert [(e.booth, e.name) for e in presenter.employers] == [
+        ("2", "Acme Calls"), ("10", "Zephyr BPO")]
+    assert path.read_bytes() == before
+    assert int.from_bytes(path.read_bytes()[60:64], "big") == 1  # user_version
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cfg", "old.fairdesk"]

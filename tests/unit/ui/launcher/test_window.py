@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 import fairdesk
 from fairdesk.services.app_settings import AppSettings
+from fairdesk.services.employers import add_employer
 from fairdesk.services.events import create_event
 from fairdesk.services.session import EventSession
 from fairdesk.ui.common.widgets import button
@@ -92,3 +93,44 @@ def test_the_first_frame_loads_only_what_it_draws(tmp_path: Path) -> None:
     loaded = json.loads(done.stdout.splitlines()[-1])
     assert loaded == {"shown": ["FairDesk"], "qt_namespace": False, "dialogs": [],
                       "modules": []}
+
+
+# The same, for a returning user: what the first frame lists, and what it loaded for it.
+_RETURNING = """
+import json, sys
+import PySide6.QtWidgets
+def first_frame(app):
+    app.processEvents()
+    window, = [w for w in app.topLevelWidgets() if w.isVisible()]
+    print(json.dumps({
+        "rows": [window.recent.item(i).text().splitlines()[0]
+                 for i in range(window.recent.count())],
+        "employers": [window.employer.itemText(i) for i in range(window.employer.count())],
+        "modules": sorted({"sqlite_utils", "dateutil", "click", "fairdesk.services.session",
+                           "fairdesk.storage.codec", "fairdesk.domain.model"} & set(sys.modules))}))
+    return 0
+PySide6.QtWidgets.QApplication.exec = first_frame
+from fairdesk.cli import main
+main([])
+"""
+
+
+def test_a_returning_users_first_frame_lists_its_events_without_the_event_layers(
+        tmp_path: Path) -> None:
+    """Two recent events: their summaries are read with sqlite3 alone (sqlite-utils and
+    its imports ~45 ms, the event layers ~25 ms, the domain's records ~8 ms)."""
+    create_event(tmp_path / "first.fairdesk", "First Fair").close()
+    second = create_event(tmp_path / "second.fairdesk", "Second Fair")
+    add_employer(second, "Helios", booth="3")
+    second.close()
+    settings = AppSettings(tmp_path / "settings.json")
+    settings.remember_event(tmp_path / "first.fairdesk")
+    settings.remember_event(tmp_path / "second.fairdesk")  # newest first: row 0, selected
+    here = str(Path(fairdesk.__file__).resolve().parents[1])
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "FAIRDESK_CONFIG_DIR": str(tmp_path),
+           "PYTHONPATH": here}
+    done = subprocess.run([sys.executable, "-c", _RETURNING], capture_output=True, text=True,
+                          timeout=120, env=env, check=True)
+    loaded = json.loads(done.stdout.splitlines()[-1])
+    assert loaded == {"rows": ["Second Fair — 0 candidates", "First Fair — 0 candidates"],
+                      "employers": ["3 · Helios"], "modules": []}
