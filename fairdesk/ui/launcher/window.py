@@ -53,7 +53,8 @@ class LauncherWindow(QMainWindow):
         box.addWidget(label("FairDesk", "title"))
         box.addWidget(label("Career fair day: registration, booths, résumé bundles.",
                             "subtitle"))
-        box.addWidget(label("Recent events"))
+        self.recent_heading = label("Recent events")
+        box.addWidget(self.recent_heading)
         self.recent = QListWidget()
         self.recent.setAccessibleName("Recent events")
         self.recent.currentItemChanged.connect(self._picked)
@@ -76,11 +77,11 @@ class LauncherWindow(QMainWindow):
         return box
 
     def _welcome(self) -> QFrame:
-        """First run (no event known here): the three roles and the first steps."""
+        """First run (no event known here): the roles and the first steps."""
         card = QFrame()
         card.setObjectName("card")
         box = QVBoxLayout(card)
-        box.addWidget(label("Welcome. One app, three roles:", "subtitle"))
+        box.addWidget(label("Welcome. One app, four roles:", "subtitle"))
         for name, text in ROLE_GUIDE:
             box.addWidget(label(f"<b>{name}</b> — {text}", wrap=True))
         box.addWidget(label(FIRST_STEPS, wrap=True))
@@ -143,6 +144,7 @@ class LauncherWindow(QMainWindow):
         self.empty.setVisible(not p.recent and not p.first_run)
         self.welcome.setVisible(p.first_run)
         self.recent.setVisible(not p.first_run)
+        self.recent_heading.setVisible(not p.first_run)  # no list on the first run
         selected = p.selected
         self.event_name.setText(selected.name if selected and selected.ok else
                                 "No event chosen" if selected is None else selected.path.name)

@@ -26,9 +26,12 @@ ROLE_GUIDE: tuple[tuple[str, str], ...] = (
      "candidates as you type, checks them in, registers walk-ins and prints their badges."),
     ("Employer booth", "A tablet or laptop at a booth: scans badges, rates, tags and notes "
      "candidates, and shortlists them for Phase Two."),
+    ("Self check-in kiosk", "A touch screen with a badge printer at the entrance: "
+     "candidates scan their invitation and take their badge; anything else goes to the "
+     "desk."),
 )
 FIRST_STEPS = ("Try the demo to see a fair in full; create a new event on the organizer's "
-               "laptop; on a desk or booth, join the event with the code from the "
+               "laptop; on a desk, booth or kiosk, join the event with the code from the "
                "organizer's Devices page.")
 
 

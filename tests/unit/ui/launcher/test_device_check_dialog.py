@@ -22,8 +22,10 @@ def test_first_run_shows_the_welcome_instead_of_an_empty_list(qtbot: QtBot,
     qtbot.addWidget(window)
     window.show()
     assert window.welcome.isVisible() and not window.recent.isVisible()
+    assert not window.recent_heading.isVisible()  # no "Recent events" over the welcome
     window.presenter.open_demo()
     assert not window.welcome.isVisible() and window.recent.isVisible()
+    assert window.recent_heading.isVisible()
 
 
 def test_the_dialog_runs_the_checks_and_takes_a_scan(qtbot: QtBot, tmp_path: Path) -> None:

@@ -58,12 +58,12 @@ def test_a_failed_run_says_so(tmp_path: Path) -> None:
         p.last_message.text
 
 
-def test_first_run_explains_the_three_roles(tmp_path: Path) -> None:
+def test_first_run_explains_every_role_the_launcher_opens(tmp_path: Path) -> None:
     launcher = LauncherPresenter(AppSettings(tmp_path / "s.json"), demo_folder=tmp_path / "d")
     launcher.load()
     assert launcher.first_run
-    assert [name for name, _ in ROLE_GUIDE] == ["Organizer", "Registration desk",
-                                                "Employer booth"]
+    assert [name for name, _ in ROLE_GUIDE] == [
+        "Organizer", "Registration desk", "Employer booth", "Self check-in kiosk"]
     launcher.open_demo()
     assert not launcher.first_run and launcher.selected is not None and launcher.selected.ok
 

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 import fairdesk
@@ -16,7 +17,8 @@ from fairdesk.services.employers import add_employer
 from fairdesk.services.events import create_event
 from fairdesk.services.session import EventSession
 from fairdesk.ui.common.widgets import button
-from fairdesk.ui.launcher.presenters.launcher import LauncherPresenter
+from fairdesk.ui.launcher import window as launcher_window
+from fairdesk.ui.launcher.presenters.launcher import ROLE_GUIDE, LauncherPresenter
 from fairdesk.ui.launcher.window import LauncherWindow
 
 
@@ -50,6 +52,17 @@ def test_delete_forgets_the_current_row(qtbot: QtBot, session: EventSession,
     assert "Other Fair" in window.recent.item(0).text()
     assert window.presenter.settings.get("recent_events") == [
         str((tmp_path / "other.fairdesk").resolve())]
+
+
+def test_the_welcome_explains_every_role_the_window_opens(qtbot: QtBot,
+                                                          tmp_path: Path) -> None:
+    window = LauncherWindow(LauncherPresenter(AppSettings(tmp_path / "s.json"), tmp_path / "d"))
+    qtbot.addWidget(window)
+    opens = [text.split(" — ")[0] for _, text in launcher_window._ROLES]
+    guide = [name for name, _ in ROLE_GUIDE]
+    assert guide == opens
+    texts = [w.text() for w in window.welcome.findChildren(QLabel)]
+    assert len(opens) == 4 and "Welcome. One app, four roles:" in texts
 
 
 def test_a_button_keeps_its_shortcut(qtbot: QtBot) -> None:
