@@ -107,7 +107,7 @@ def _standalone_booth(cam: Camera, event: Path, employer: str, settings: Any) ->
 
 def _devices_page(organizer: Any) -> Any:
     """The organizer's Devices page, set to show SAMPLE_LAN and serve on loopback."""
-    from fairdesk.services.hub import HubServer
+    from fairdesk.services.hub_server import HubServer
     from fairdesk.ui.organizer.devices_page import DevicesPage
     from fairdesk.ui.organizer.window import PAGES
 

@@ -21,7 +21,7 @@ from fairdesk.domain.ids import new_id, visit_id
 from fairdesk.domain.model import Op
 from fairdesk.services import devices
 from fairdesk.services.demo import DemoSpec, build_demo
-from fairdesk.services.hub import HubServer, bind
+from fairdesk.services.hub_server import HubServer, bind
 from fairdesk.sync import tls
 from fairdesk.sync.client import HubClient
 from fairdesk.sync.pairing import decode

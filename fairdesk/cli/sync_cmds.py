@@ -78,7 +78,7 @@ def _register_devices(commands: Any) -> None:
 
 
 def cmd_hub(args: argparse.Namespace) -> int:
-    from fairdesk.services.hub import serve
+    from fairdesk.services.hub_server import serve
 
     def ready(url: str, fingerprint: str) -> None:
         print(f"Hub for {args.event} at {url}", flush=True)

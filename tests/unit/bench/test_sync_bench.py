@@ -8,7 +8,7 @@ import asyncio
 from pathlib import Path
 
 from fairdesk.bench import sync_bench
-from fairdesk.services.hub import HubServer
+from fairdesk.services.hub_server import HubServer
 
 
 def test_a_short_load_run_is_held_whole(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from fairdesk.services.demo import DemoSpec, build_demo
 from fairdesk.services.devices import invite
-from fairdesk.services.hub import HubServer
+from fairdesk.services.hub_server import HubServer
 from fairdesk.services.session import open_session
 from fairdesk.services.sync import join
 from fairdesk.services.sync_loop import SyncLoop, SyncStatus

@@ -108,7 +108,7 @@ def test_a_pushed_edit_wins_on_a_hub_opened_on_a_poisoned_file(tmp_path: Path) -
     the file is healed before any op is projected on it."""
     from fairdesk.services.devices import invite
     from fairdesk.services.employers import all_employers
-    from fairdesk.services.hub import HubServer
+    from fairdesk.services.hub_server import HubServer
     from fairdesk.services.sync import join, sync_file
 
     path = tmp_path / "hub.fairdesk"

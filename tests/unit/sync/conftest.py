@@ -10,7 +10,7 @@ import pytest
 from fairdesk.services.demo import DemoSpec, build_demo
 from fairdesk.services.devices import invite
 from fairdesk.services.employers import all_employers
-from fairdesk.services.hub import HubServer
+from fairdesk.services.hub_server import HubServer
 from fairdesk.services.session import EventSession, open_session
 from fairdesk.services.sync import join
 

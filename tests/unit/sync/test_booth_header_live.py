@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from fairdesk import app
 from fairdesk.services.app_settings import AppSettings
 from fairdesk.services.employers import all_employers
-from fairdesk.services.hub import HubServer
+from fairdesk.services.hub_server import HubServer
 from fairdesk.services.session import EventSession
 from fairdesk.ui.common.presenters.open_request import OpenRequest
 

@@ -15,7 +15,7 @@ from fairdesk.domain.model import Op
 from fairdesk.services import hub_interviews, interviews
 from fairdesk.services.candidates import find_candidate
 from fairdesk.services.employers import all_employers
-from fairdesk.services.hub import HubServer
+from fairdesk.services.hub_server import HubServer
 from fairdesk.services.session import EventSession
 from fairdesk.services.sync import sync_file
 from fairdesk.storage import device_rows, open_event_file, oplog

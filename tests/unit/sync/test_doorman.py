@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from fairdesk.services.hub import HubServer
+from fairdesk.services.hub_server import HubServer
 from fairdesk.services.session import EventSession
 from fairdesk.storage import open_event_file
 from fairdesk.sync import doorman

@@ -15,7 +15,7 @@ from fairdesk.domain.ids import new_id, visit_id
 from fairdesk.domain.model import Op
 from fairdesk.services.devices import invite, list_devices, revoke_device
 from fairdesk.services.employers import all_employers
-from fairdesk.services.hub import HubServer
+from fairdesk.services.hub_server import HubServer
 from fairdesk.services.session import EventSession
 from fairdesk.services.sync import join
 from fairdesk.storage import open_event_file, oplog

@@ -10,7 +10,7 @@ from fairdesk import app
 from fairdesk.services.app_settings import AppSettings
 from fairdesk.services.checkin import check_in
 from fairdesk.services.devices import invite
-from fairdesk.services.hub import HubServer
+from fairdesk.services.hub_server import HubServer
 from fairdesk.services.session import EventSession
 from fairdesk.ui.common.presenters.open_request import OpenRequest
 from fairdesk.ui.launcher.presenters.launcher import LauncherPresenter

@@ -25,7 +25,7 @@ from fairdesk.imports.resume_files import PDF, ResumeFile
 from fairdesk.services.devices import list_devices
 from fairdesk.services.employers import all_employers
 from fairdesk.services.exports import build_bundles
-from fairdesk.services.hub import HubServer
+from fairdesk.services.hub_server import HubServer
 from fairdesk.services.resumes import attach_resume
 from fairdesk.services.session import EventSession
 from fairdesk.services.sync import client_for, pending_count, push_pending, sync_file

@@ -49,7 +49,7 @@ from fairdesk.services.candidates import add_candidate
 from fairdesk.services.demo import DemoSpec, build_demo
 from fairdesk.services.devices import invite
 from fairdesk.services.employers import all_employers
-from fairdesk.services.hub import HubServer
+from fairdesk.services.hub_server import HubServer
 from fairdesk.services.session import EventSession
 from fairdesk.services.sync import join
 from fairdesk.storage import EventStore, codec, open_event_file, oplog

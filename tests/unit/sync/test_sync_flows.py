@@ -12,7 +12,7 @@ from fairdesk.domain.errors import HubUnreachable
 from fairdesk.services.candidates import edit_candidate, find_candidate
 from fairdesk.services.checkin import check_in
 from fairdesk.services.employers import all_employers
-from fairdesk.services.hub import HubServer
+from fairdesk.services.hub_server import HubServer
 from fairdesk.services.session import EventSession
 from fairdesk.services.sync import pending_count, sync_file
 from fairdesk.services.visits import record_visit, update_visit

@@ -16,7 +16,6 @@ from fairdesk.domain.errors import FairDeskError
 from fairdesk.services.app_settings import AppSettings
 from fairdesk.services.devices import DeviceInfo, Invite, invite, list_devices, revoke_device
 from fairdesk.services.employers import all_employers
-from fairdesk.services.hub import HubServer
 from fairdesk.services.hub_address import (
     DEFAULT_PORT,
     EVERY_INTERFACE,
@@ -26,6 +25,7 @@ from fairdesk.services.hub_address import (
     port_taken,
     usable,
 )
+from fairdesk.services.hub_server import HubServer
 from fairdesk.services.interviews import ClashLine, clash_lines
 from fairdesk.services.parked_ops import ParkedOp, parked_ops
 from fairdesk.services.session import Change, EventSession
