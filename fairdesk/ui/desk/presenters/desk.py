@@ -79,11 +79,16 @@ class DeskPresenter(Presenter):
 
     # ---------------------------------------------------------- search
     def set_query(self, text: str) -> None:
-        if text.strip() and not self.query.strip() and self.last_message is not None \
-                and self.last_message.level != "info":
-            self.dismiss()  # a new search: the last refusal is not about this person
+        message, before = self.last_message, self.query.strip()
+        if text.strip() and message is not None and message.level != "info":
+            typed_on = bool(before) and (text.startswith(before) or before.startswith(text))
+            if not typed_on:
+                self.dismiss()  # a new search: the last refusal is not about this person
         self.query = text
         self.results = desk.find(self.session, text) if text.strip() else []
+        if self.results and self.last_message is not None \
+                and self.last_message.code == "nothing_selected":
+            self.dismiss()  # someone is selected now
         self.selected = 0 if self.results else -1
         self._show(self.results[0] if self.results else None, keep_empty=not text.strip())
         self._render_rows()
@@ -119,7 +124,8 @@ class DeskPresenter(Presenter):
     def enter(self) -> None:
         """Enter: check the selected candidate in and print the badge."""
         if self.current is None:
-            self.say("warning", "No one is selected: type a few letters of the name first.")
+            self.say("warning", "No one is selected: type a few letters of the name first.",
+                     "nothing_selected")
             return
         self.check_in(self.current)
 

@@ -383,3 +383,22 @@ def test_a_printer_in_error_is_named_and_the_check_in_stands(
     assert badge_prints.for_candidate(session.store, people[0]) == [] and sent == []
     assert desk.printer_state == "Printer QL-800 (reports an error)"
     desk.close()
+
+
+def test_a_warning_about_an_earlier_search_goes_when_the_search_is_retyped(
+        desk: DeskPresenter) -> None:
+    """Under Xvfb: Enter on "marcia mod" (no match) said "No one is selected"; the
+    worker selected all and typed "kad", and the warning stood over the person found."""
+    desk.set_query("zzz")
+    desk.enter()
+    assert desk.last_message is not None and desk.last_message.code == "nothing_selected"
+    desk.set_query("zz")  # a shorter search still finds no one: the warning still holds
+    assert desk.last_message is not None
+    desk.set_query("le")  # replaced, not emptied first: a new search
+    assert desk.current is not None and desk.last_message is None
+
+    desk.set_query("marie jn bapx")
+    desk.enter()
+    assert desk.last_message is not None and desk.last_message.code == "nothing_selected"
+    desk.set_query("marie jn bap")  # one backspace: someone is selected, the warning goes
+    assert desk.current is not None and desk.last_message is None
