@@ -12,8 +12,10 @@ wheels this project uses); without it, a CUPS printer gets the PDF itself
 through ``lp``, which every CUPS driver accepts.
 
 A printer is ready when the system lists it and Qt does not report it in
-error (``QPrinterInfo.state()``): under CUPS a stopped or paused queue, on
-Windows paper out, offline, paused or any other fault bit. Qt reports the
+error (``QPrinterInfo.state()``): under CUPS a stopped or paused queue (which
+``lpstat`` confirms), on Windows paper out, offline, paused or any other
+status bit, even toner low, which nothing here can confirm ("doubt": the
+desk still sends, the kiosk sends the candidate to the desk). Qt reports the
 printer, not a job, so a fault that starts after a job was taken is not
 followed (docs/DECISIONS.md, Kiosk).
 """
@@ -116,7 +118,9 @@ class FolderOutput(_Threaded):
         self._start(lambda: str(_write_to_folder(self.folder, job)), job, done, failed)
 
 
-PrinterStatus = Literal["ready", "missing", "error"]
+# "doubt": Qt reports a fault that nothing here can confirm (no lpstat: Windows); the
+# desk still sends the badge and says so, the kiosk (no one to watch) does not.
+PrinterStatus = Literal["ready", "missing", "error", "doubt"]
 _FAULTS = (QPrinter.PrinterState.Error, QPrinter.PrinterState.Aborted)
 STATUS_MAX_AGE_S = 5.0  # the status bar's reading may be this old; a print asks afresh
 
@@ -129,6 +133,10 @@ class PrinterInfoSource(Protocol):
 
     def state(self, name: str) -> QPrinter.PrinterState | None:
         """None: the system has no printer of that name."""
+        ...
+
+    def fault_confirmed(self, name: str) -> bool:
+        """After an Error or Aborted state: whether the spooler confirms it."""
         ...
 
 
@@ -145,9 +153,10 @@ class QtPrinters:
     """The system's printers as Qt sees them (``QPrinterInfo``, asked afresh each time).
 
     Qt maps a CUPS queue with no ``printer-state`` to Error as well as a
-    stopped one, so under CUPS an Error is checked with ``lpstat -p``: a
-    queue it calls idle or printing is ready (a false "error" would stop
-    every badge at a desk whose printer works).
+    stopped one, and on Windows any status bit (even toner low), so an Error
+    is checked with ``lpstat -p`` where there is one: a queue it calls idle or
+    printing is ready; one it calls disabled is a confirmed fault; with no
+    answer the fault stays unconfirmed (:func:`printer_status`: "doubt").
     """
 
     def __init__(self, run: Run = _run) -> None:
@@ -161,34 +170,39 @@ class QtPrinters:
         if info.isNull():
             return None
         state = info.state()
-        if state in _FAULTS and self._cups_says_working(name):
+        if state in _FAULTS and self._cups(name) is True:
             return QPrinter.PrinterState.Idle
         return state
 
-    def _cups_says_working(self, name: str) -> bool:
+    def fault_confirmed(self, name: str) -> bool:
+        """Whether the spooler itself says the queue is stopped (asked after an Error)."""
+        return self._cups(name) is False
+
+    def _cups(self, name: str) -> bool | None:
         lpstat = shutil.which("lpstat")
         if lpstat is None:
-            return False
+            return None
         try:
             said = self.run([lpstat, "-p", name])
         except (OSError, subprocess.SubprocessError):
-            return False
+            return None
         return cups_working(said, name)
 
 
-def cups_working(lpstat: str, name: str) -> bool:
-    """Whether ``lpstat -p NAME`` (C locale) calls the queue idle or printing, enabled.
+def cups_working(lpstat: str, name: str) -> bool | None:
+    """What ``lpstat -p NAME`` (C locale) says of the queue: working, stopped, or nothing.
 
     ``printer QL-800 is idle.  enabled since …`` and ``printer QL-800 now
-    printing QL-800-12.  enabled since …`` are working; ``printer QL-800
-    disabled since …`` (stopped, paused) is not.
+    printing QL-800-12.  enabled since …`` are working (True); ``printer
+    QL-800 disabled since …`` (stopped, paused) is not (False); no line for
+    that queue is no answer (None).
     """
     for line in lpstat.splitlines():
         words = line.split()
         if len(words) >= 3 and words[0] == "printer" and words[1] == name:
             return "disabled" not in words and (words[2:4] == ["is", "idle."]
                                                 or words[2:4] == ["now", "printing"])
-    return False
+    return None
 
 
 def printer_status(name: str, info: PrinterInfoSource) -> PrinterStatus:
@@ -197,7 +211,9 @@ def printer_status(name: str, info: PrinterInfoSource) -> PrinterStatus:
     state = info.state(name)
     if state is None:
         return "missing"
-    return "error" if state in _FAULTS else "ready"
+    if state not in _FAULTS:
+        return "ready"
+    return "error" if info.fault_confirmed(name) else "doubt"
 
 
 def fault_sentence(name: str, status: PrinterStatus) -> str:
@@ -214,9 +230,12 @@ class PrinterOutput(_Threaded):
     """A named system printer, chosen once; no dialog per badge.
 
     ``ready`` asks the system each time (the kiosk asks before it records
-    anything); each job asks again off the GUI thread and is refused, with a
-    sentence naming the printer, when the printer is missing or in error, so
-    a badge never waits in a stopped queue to come out after its reprint.
+    anything, and takes only "ready"); each job asks again off the GUI thread
+    and is refused, with a sentence naming the printer, when the printer is
+    missing or in a confirmed error, so a badge never waits in a stopped
+    queue to come out after its reprint. A fault nothing can confirm is sent
+    anyway: refusing it would stop every badge at a desk whose printer only
+    reports low toner.
     """
 
     def __init__(self, printer_name: str, info: PrinterInfoSource | None = None,
@@ -237,7 +256,8 @@ class PrinterOutput(_Threaded):
 
     @property
     def description(self) -> str:
-        notes = {"ready": "", "missing": " (not found)", "error": " (reports an error)"}
+        notes = {"ready": "", "missing": " (not found)", "error": " (reports an error)",
+                 "doubt": " (may have a fault: check it if badges do not come out)"}
         return f"Printer {self.printer_name}{notes[self.status(STATUS_MAX_AGE_S)]}"
 
     @property
@@ -249,7 +269,7 @@ class PrinterOutput(_Threaded):
 
         def work() -> str:
             status = self.status()
-            if status != "ready":
+            if status in ("missing", "error"):  # "doubt": sent, the status bar says so
                 raise OSError(fault_sentence(name, status))
             return print_pdf(name, job.pdf, job.ref)
 

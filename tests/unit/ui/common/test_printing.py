@@ -18,8 +18,9 @@ JOB = BadgeJob("c1", "C-0001", "Kerlisha Joseph", b"%PDF-1.4 fake", "brother-62x
 class FakePrinters:
     """What Qt would say; the test changes ``states`` as the printer changes."""
 
-    def __init__(self, **states: State | None) -> None:
+    def __init__(self, confirmed: bool = True, **states: State | None) -> None:
         self.states = dict(states)
+        self.confirmed = confirmed  # False: a fault nothing can confirm (no lpstat)
         self.asked = 0
 
     def names(self) -> list[str]:
@@ -28,6 +29,9 @@ class FakePrinters:
 
     def state(self, name: str) -> State | None:
         return self.states.get(name)
+
+    def fault_confirmed(self, name: str) -> bool:
+        return self.confirmed
 
 
 class Clock:
@@ -89,6 +93,20 @@ def test_a_job_for_a_printer_in_error_is_refused_naming_it(
     assert "QL-800 is not in this computer's printer list" in failed[0]
 
 
+def test_a_fault_nothing_confirms_is_sent_at_the_desk_and_refused_at_the_kiosk(
+        qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows reports toner low as Error, and has no lpstat to ask: refusing it
+    would stop every badge at a desk whose printer works."""
+    monkeypatch.setattr(printing, "print_pdf", lambda name, _pdf, _title: name)
+    output = PrinterOutput("QL-800", FakePrinters(confirmed=False, **{"QL-800": State.Error}))
+    assert output.status() == "doubt"
+    assert not output.ready  # the kiosk: no one watches the printer, to the desk
+    assert output.description == ("Printer QL-800 (may have a fault: check it if badges do "
+                                  "not come out)")
+    done, failed = _send(qtbot, output)
+    assert done == ["QL-800"] and failed == []
+
+
 def test_a_job_for_a_ready_printer_is_printed(qtbot: Any,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(printing, "print_pdf", lambda name, _pdf, _title: name)
@@ -106,10 +124,11 @@ def test_qt_s_own_source_answers_for_a_printer_this_machine_lacks(qapp: Any) -> 
     ("printer QL-800 now printing QL-800-12.  enabled since Fri 04 Dec 2026\n", True),
     ("printer QL-800 disabled since Fri 04 Dec 2026 09:00:00 AM AST -\n\treason unknown\n",
      False),
-    ("printer QL-8000 is idle.  enabled since Fri 04 Dec 2026\n", False),  # another queue
-    ("", False),
+    ("printer QL-8000 is idle.  enabled since Fri 04 Dec 2026\n", None),  # another queue
+    ("", None),
 ])
-def test_lpstat_tells_a_working_cups_queue_from_a_stopped_one(said: str, working: bool) -> None:
+def test_lpstat_tells_a_working_cups_queue_from_a_stopped_one(said: str,
+                                                             working: bool | None) -> None:
     assert printing.cups_working(said, "QL-800") is working
 
 
@@ -132,7 +151,12 @@ def test_a_cups_queue_qt_calls_in_error_but_lpstat_calls_idle_is_ready(
     monkeypatch.setattr(printing.QPrinterInfo, "printerInfo",
                         staticmethod(lambda name: Info(State.Error)))
     printers = QtPrinters(run=lambda command: said[command[-1]])
+    monkeypatch.setattr(printing.QPrinterInfo, "availablePrinterNames",
+                        staticmethod(lambda: ["QL-800", "Stopped"]))
     assert printers.state("QL-800") == State.Idle
-    assert printers.state("Stopped") == State.Error
-    monkeypatch.setattr(printing.shutil, "which", lambda name: None)  # no CUPS: Qt's word
-    assert printers.state("QL-800") == State.Error
+    assert printers.state("Stopped") == State.Error and printers.fault_confirmed("Stopped")
+    assert printing.printer_status("Stopped", printers) == "error"
+    monkeypatch.setattr(printing.shutil, "which", lambda name: None)  # no CUPS: Qt's word,
+    assert printers.state("QL-800") == State.Error  # but not confirmed
+    assert not printers.fault_confirmed("QL-800")
+    assert printing.printer_status("QL-800", printers) == "doubt"
