@@ -161,6 +161,7 @@ class QtPrinters:
 
     def __init__(self, run: Run = _run) -> None:
         self.run = run
+        self._said: tuple[str, bool | None] | None = None  # lpstat's answer to state()
 
     def names(self) -> list[str]:
         return list(QPrinterInfo.availablePrinterNames())
@@ -170,13 +171,19 @@ class QtPrinters:
         if info.isNull():
             return None
         state = info.state()
-        if state in _FAULTS and self._cups(name) is True:
-            return QPrinter.PrinterState.Idle
+        self._said = None
+        if state in _FAULTS:
+            self._said = (name, self._cups(name))
+            if self._said[1] is True:
+                return QPrinter.PrinterState.Idle
         return state
 
     def fault_confirmed(self, name: str) -> bool:
-        """Whether the spooler itself says the queue is stopped (asked after an Error)."""
-        return self._cups(name) is False
+        """Whether the spooler itself says the queue is stopped (asked after an Error:
+        the answer :meth:`state` just had, so lpstat runs once per reading)."""
+        said = self._said[1] if self._said is not None and self._said[0] == name \
+            else self._cups(name)
+        return said is False
 
     def _cups(self, name: str) -> bool | None:
         lpstat = shutil.which("lpstat")

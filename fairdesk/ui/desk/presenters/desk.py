@@ -80,15 +80,13 @@ class DeskPresenter(Presenter):
     # ---------------------------------------------------------- search
     def set_query(self, text: str) -> None:
         message, before = self.last_message, self.query.strip()
-        if text.strip() and message is not None and message.level != "info":
-            typed_on = bool(before) and (text.startswith(before) or before.startswith(text))
-            if not typed_on:
-                self.dismiss()  # a new search: the last refusal is not about this person
         self.query = text
         self.results = desk.find(self.session, text) if text.strip() else []
-        if self.results and self.last_message is not None \
-                and self.last_message.code == "nothing_selected":
-            self.dismiss()  # someone is selected now
+        if text.strip() and message is not None and message.level != "info":
+            typed_on = bool(before) and (text.startswith(before) or before.startswith(text))
+            # a new search is not about the refused person; "no one selected" is untrue now
+            if not typed_on or (self.results and message.code == "nothing_selected"):
+                self.dismiss()
         self.selected = 0 if self.results else -1
         self._show(self.results[0] if self.results else None, keep_empty=not text.strip())
         self._render_rows()

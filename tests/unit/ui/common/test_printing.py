@@ -150,12 +150,15 @@ def test_a_cups_queue_qt_calls_in_error_but_lpstat_calls_idle_is_ready(
     monkeypatch.setattr(printing.shutil, "which", lambda name: f"/usr/bin/{name}")
     monkeypatch.setattr(printing.QPrinterInfo, "printerInfo",
                         staticmethod(lambda name: Info(State.Error)))
-    printers = QtPrinters(run=lambda command: said[command[-1]])
+    asked: list[str] = []
+    printers = QtPrinters(run=lambda command: asked.append(command[-1]) or said[command[-1]])
     monkeypatch.setattr(printing.QPrinterInfo, "availablePrinterNames",
                         staticmethod(lambda: ["QL-800", "Stopped"]))
     assert printers.state("QL-800") == State.Idle
     assert printers.state("Stopped") == State.Error and printers.fault_confirmed("Stopped")
+    asked.clear()
     assert printing.printer_status("Stopped", printers) == "error"
+    assert asked == ["Stopped"]  # one lpstat per reading, not one for each question
     monkeypatch.setattr(printing.shutil, "which", lambda name: None)  # no CUPS: Qt's word,
     assert printers.state("QL-800") == State.Error  # but not confirmed
     assert not printers.fault_confirmed("QL-800")

@@ -235,19 +235,27 @@ def test_walk_in_without_a_code_goes_to_the_desk(kiosk: KioskPresenter,
     assert ops_count(session) == before
 
 
+def _sent_to_the_desk_recording_nothing(kiosk: KioskPresenter, session: EventSession,
+                                        person: str) -> int:
+    """Scan and confirm at a faulty printer: the desk screen, no op, no check-in.
+    Returns the op count (unchanged)."""
+    before = ops_count(session)
+    kiosk.scan(code_of(session, person))
+    kiosk.confirm()
+    assert kiosk.view.screen == "desk" and kiosk.code == "print_failed"
+    assert kiosk.view.sentence == "The badge printer is not working right now."
+    assert ops_count(session) == before
+    assert checkins.active_on(session.store, person, session.fair_day()) is None
+    return before
+
+
 @pytest.mark.parametrize("printer", [Broken("paper out"), Broken("printer offline"),
                                      Offline()], ids=["paper-out", "offline-mid-job", "offline"])
 def test_printer_fault_records_nothing(session: EventSession, people: list[str],
                                        ticker: Ticker, printer: Broken,
                                        tmp_path: Path) -> None:
     kiosk = KioskPresenter(session, printer, clock=ticker)
-    before = ops_count(session)
-    kiosk.scan(code_of(session, people[0]))
-    kiosk.confirm()
-    assert kiosk.view.screen == "desk" and kiosk.code == "print_failed"
-    assert kiosk.view.sentence == "The badge printer is not working right now."
-    assert ops_count(session) == before
-    assert checkins.active_on(session.store, people[0], session.fair_day()) is None
+    _sent_to_the_desk_recording_nothing(kiosk, session, people[0])
     kiosk.back()  # the desk put paper in: the same invitation now goes through
     kiosk.output = FolderSync(tmp_path / "badges")
     assert kiosk.scan(code_of(session, people[0]))
@@ -405,13 +413,7 @@ def test_a_printer_qt_reports_in_error_sends_them_to_the_desk_before_anything_is
                         lambda name, _pdf, _title: sent.append(name) or name)
     printers = FakePrinters(**{"QL-800": QPrinter.PrinterState.Error})
     kiosk = KioskPresenter(session, PrinterOutput("QL-800", printers), clock=ticker)
-    before = ops_count(session)
-    kiosk.scan(code_of(session, people[0]))
-    kiosk.confirm()
-    assert kiosk.view.screen == "desk" and kiosk.code == "print_failed"
-    assert kiosk.view.sentence == "The badge printer is not working right now."
-    assert ops_count(session) == before
-    assert checkins.active_on(session.store, people[0], session.fair_day()) is None
+    before = _sent_to_the_desk_recording_nothing(kiosk, session, people[0])
     assert sent == []
     printers.states["QL-800"] = QPrinter.PrinterState.Idle  # the desk put paper in
     kiosk.back()
