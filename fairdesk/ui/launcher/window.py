@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -228,6 +229,18 @@ class LauncherWindow(QMainWindow):
         dialog.run()
         dialog.exec()
         dialog.wait()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter that no child took (a role just clicked, the desk number, the booth
+        list) opens the event: a main window has no default button to take it."""
+        from PySide6.QtCore import Qt  # the Qt namespace: built on a key, not the first frame
+
+        # the list opens on its own activation and passes the key on: not twice
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and self.focusWidget() is not self.recent:
+            self.presenter.open()
+            return
+        super().keyPressEvent(event)
 
     def _forget(self) -> None:
         row = self.recent.currentRow()

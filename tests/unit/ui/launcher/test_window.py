@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
@@ -40,6 +41,27 @@ def test_picking_a_row_selects_that_event(qtbot: QtBot, session: EventSession,
     assert window.event_name.text() == "Test Fair"
     assert window.presenter.selected is not None
     assert window.presenter.selected.path == session.path
+
+
+def test_enter_opens_from_a_role_just_clicked(qtbot: QtBot, session: EventSession,
+                                             tmp_path: Path) -> None:
+    """Under Xvfb: click "Self check-in kiosk", press Enter (as the README says):
+    nothing happened, the radio button had the focus and the window no default button."""
+    window = _two_recent(session, tmp_path)
+    qtbot.addWidget(window)
+    opened: list[object] = []
+    window.presenter.on_open = opened.append
+    window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    kiosk = next(b for b in window.roles.buttons() if b.property("role") == "kiosk")
+    qtbot.mouseClick(kiosk, Qt.MouseButton.LeftButton)
+    assert kiosk.hasFocus() or window.focusWidget() is kiosk
+    qtbot.keyClick(kiosk, Qt.Key.Key_Return)
+    assert [getattr(r, "role", None) for r in opened] == ["kiosk"]
+    window.recent.setFocus()
+    qtbot.keyClick(window.recent, Qt.Key.Key_Return)  # the list's own Enter: once
+    assert len(opened) == 2
 
 
 def test_delete_forgets_the_current_row(qtbot: QtBot, session: EventSession,
