@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from fairdesk.domain.model import Candidate
+from fairdesk.domain.text import fold
 from fairdesk.storage import codec
 from fairdesk.storage.candidates import fts_query
+from fairdesk.storage.projection import CANDIDATE_FIELDS
 from fairdesk.storage.store import EventStore
 
 # The phone column as digits only (stored phones look like "+1 758 555 0001").
@@ -16,6 +18,10 @@ _PHONE_DIGITS = (
     "replace(replace(replace(replace(replace(phone, '+', ''), ' ', ''), '-', ''), '(', ''), "
     "')', '')"
 )
+
+# What ``codec.candidate`` reads: not the search words or the field clocks (~60
+# bytes a row), which a result list does not need.
+_COLUMNS = ", ".join(f"c.{name}" for name in ("id", "ref", *CANDIDATE_FIELDS, "erased_at"))
 
 
 @dataclass(frozen=True)
@@ -63,15 +69,39 @@ def counts(store: EventStore, day: date, since: datetime, desk: int | None) -> D
 def search(store: EventStore, text: str, limit: int = 30) -> list[Candidate]:
     """Like ``storage.candidates.search`` (same FTS5 prefix query, best match first),
     but ranks inside the index before touching the wide candidate rows: a
-    one-letter prefix matches thousands, and sorting whole rows cost 3× more."""
+    one-letter prefix matches thousands, and sorting whole rows cost 3× more.
+
+    One letter lists the first names that start with it in alphabetical order
+    (accents and case folded), from an index: ranking is no help there, and a
+    letter like ``c`` matches every ref and every ``.com`` address, 10,000
+    rows ranked in ~9 ms. Ranked matches fill the list when first names run out.
+    """
     query = fts_query(text)
     if not query:
         return []
+    first = _first_names(store, fold(text), limit)
+    if len(first) == limit:
+        return first
     rows = store.rows(
-        "SELECT c.* FROM (SELECT rowid, rank FROM candidates_fts WHERE candidates_fts "
+        f"SELECT {_COLUMNS} FROM (SELECT rowid, rank FROM candidates_fts WHERE candidates_fts "
         "MATCH ? ORDER BY rank LIMIT ?) f JOIN candidates c ON c.rowid = f.rowid "
         "ORDER BY f.rank, c.last_name, c.first_name",
         (query, limit),
+    )
+    seen = {candidate.id for candidate in first}
+    ranked = (codec.candidate(r) for r in rows)
+    return [*first, *(c for c in ranked if c.id not in seen)][:limit]
+
+
+def _first_names(store: EventStore, folded: str, limit: int) -> list[Candidate]:
+    """Candidates whose folded first name starts with the one letter ``folded``,
+    alphabetically (migration 11's index: ``search_text`` begins with the name)."""
+    if len(folded) != 1 or not folded.isalpha():
+        return []
+    rows = store.rows(
+        f"SELECT {_COLUMNS} FROM candidates c WHERE search_text >= ? AND search_text < ? "
+        "AND erased_at IS NULL ORDER BY search_text LIMIT ?",
+        (folded, chr(ord(folded) + 1), limit),
     )
     return [codec.candidate(r) for r in rows]
 

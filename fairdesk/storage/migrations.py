@@ -355,6 +355,15 @@ UPDATE devices SET backfill_from = 0,
 WHERE role = 'desk' AND EXISTS (SELECT 1 FROM ops WHERE hub_seq IS NOT NULL);
 """
 
+# Search as you type, first letter (issue 18): a one-letter search lists first
+# names in alphabetical order from this index instead of ranking every match
+# (a letter like "c" matches every ref and every ".com" address). search_text
+# begins with the folded first and last name; an erased record keeps only its
+# ref there, so it is left out.
+_V11 = """
+CREATE INDEX candidates_name_order ON candidates(search_text) WHERE erased_at IS NULL;
+"""
+
 MIGRATIONS: list[tuple[int, str]] = [
     (1, _V1),
     (2, _V2),
@@ -366,6 +375,7 @@ MIGRATIONS: list[tuple[int, str]] = [
     (8, _V8),
     (9, _V9),
     (10, _V10),
+    (11, _V11),
 ]
 
 LATEST = MIGRATIONS[-1][0]
