@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import hashlib
 import re
 import uuid
@@ -79,11 +80,18 @@ def short_name(name: str, limit: int = MAX_NAME_BYTES) -> str:
     return out
 
 
+@functools.lru_cache(maxsize=4)
+def _private_key(signing_key: bytes) -> Ed25519PrivateKey:
+    """Loading a key derives its public half, as long as a signature takes (~30 µs):
+    once per event key, not once per badge."""
+    return Ed25519PrivateKey.from_private_bytes(signing_key)
+
+
 def sign(signing_key: bytes, event_id: str, candidate_id: str, display_name: str) -> str:
     """The QR text for one candidate."""
     name = short_name(display_name).encode("utf-8")
     body = event_tag(event_id) + uuid.UUID(candidate_id).bytes + bytes([len(name)]) + name
-    signature = Ed25519PrivateKey.from_private_bytes(signing_key).sign(PREFIX.encode() + body)
+    signature = _private_key(signing_key).sign(PREFIX.encode() + body)
     return PREFIX + base64.b32encode(body + signature).decode("ascii").rstrip("=")
 
 
