@@ -34,7 +34,7 @@ from fairdesk.ui.booth.wedge import WedgeFilter
 from fairdesk.ui.common.camera import CameraSource, FrameSource, SuccessSound
 from fairdesk.ui.common.presenters.base import Message
 from fairdesk.ui.common.sync_status import SyncStatusWidget
-from fairdesk.ui.common.widgets import button, label
+from fairdesk.ui.common.widgets import button, fit_to_screen, label
 
 STYLE = """
 QWidget { font-size: 13pt; color: #0d1b2a; }
@@ -97,7 +97,7 @@ class BoothWindow(QMainWindow):
         employer = presenter.employer
         self.setWindowTitle(f"FairDesk — Booth {employer.booth} — {employer.name}".replace(
             "Booth  — ", ""))
-        self.resize(1280, 800)
+        fit_to_screen(self, 1280, 800)
         self.setStyleSheet(STYLE)
         self.card = CandidateCard(presenter)
         self.visits = VisitList(presenter)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from fairdesk.ui.common.presenters.base import Message
@@ -34,6 +34,16 @@ def button(text: str, slot: Callable[[], None], *, shortcut: str = "", primary: 
         widget.setProperty("primary", True)
         widget.setDefault(True)
     return widget
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """The window's designed size, but never larger than the screen's free area
+    (a 1366×768 desk on a 1280×800 laptop would open with its buttons off screen)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        free = screen.availableGeometry()
+        width, height = min(width, free.width()), min(height, free.height())
+    window.resize(width, height)
 
 
 def shortcut(parent: QWidget, keys: str, slot: Callable[[], None]) -> QShortcut:

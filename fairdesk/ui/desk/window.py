@@ -35,7 +35,7 @@ from fairdesk.ui.common.presenters.badge_output import BadgeOutput
 from fairdesk.ui.common.presenters.base import Message
 from fairdesk.ui.common.presenters.open_request import OpenRequest
 from fairdesk.ui.common.scanner_filter import ScannerFilter
-from fairdesk.ui.common.widgets import button, label, shortcut
+from fairdesk.ui.common.widgets import button, fit_to_screen, label, shortcut
 from fairdesk.ui.desk.panel import CandidatePanel
 from fairdesk.ui.desk.presenters.desk import REPRINT_REASONS, UNDO_REASONS, DeskPresenter
 from fairdesk.ui.desk.style import desk_style
@@ -93,7 +93,7 @@ class DeskWindow(QMainWindow):
         session = presenter.session
         self.setWindowTitle(f"FairDesk — Registration desk {session.desk} — "
                             f"{session.event.name}")
-        self.resize(1366, 768)
+        fit_to_screen(self, 1366, 768)
         self.setCentralWidget(self._build())
         self._build_status()
         self._shortcuts()

@@ -28,7 +28,7 @@ from fairdesk.ui.common.camera import CameraSource, DecoderWorker, FrameSource
 from fairdesk.ui.common.presenters.scanner import ScanDetector
 from fairdesk.ui.common.scanner_filter import ScannerFilter
 from fairdesk.ui.common.sync_status import SyncStatusWidget
-from fairdesk.ui.common.widgets import label
+from fairdesk.ui.common.widgets import fit_to_screen, label
 from fairdesk.ui.kiosk.keyboard import Keyboard
 from fairdesk.ui.kiosk.presenters.kiosk import KioskPresenter
 from fairdesk.ui.kiosk.style import stylesheet
@@ -64,7 +64,7 @@ class KioskWindow(QMainWindow):
         self.setWindowTitle(f"FairDesk — Self check-in — {event_name}".rstrip(" —"))
         self.setObjectName("kiosk")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.resize(1280, 800)
+        fit_to_screen(self, 1280, 800)
         self.setCentralWidget(self._build(event_name))
         self.scanner = ScannerFilter(self.guard(presenter.scan), _scanner_detector(), self)
         self.scanner.install()

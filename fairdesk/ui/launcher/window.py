@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from fairdesk.domain.roles import Role
-from fairdesk.ui.common.widgets import button, label, shortcut, show_message
+from fairdesk.ui.common.widgets import button, fit_to_screen, label, shortcut, show_message
 from fairdesk.ui.launcher.presenters.launcher import FIRST_STEPS, ROLE_GUIDE, LauncherPresenter
 
 _ROLES: tuple[tuple[Role, str], ...] = (
@@ -37,7 +37,7 @@ class LauncherWindow(QMainWindow):
         super().__init__()
         self.presenter = presenter
         self.setWindowTitle("FairDesk")
-        self.resize(960, 600)
+        fit_to_screen(self, 960, 600)
         root = QWidget()
         layout = QHBoxLayout(root)
         layout.addLayout(self._left(), 3)

@@ -19,7 +19,7 @@ from fairdesk.services.app_settings import AppSettings
 from fairdesk.services.events import event_info
 from fairdesk.services.session import Change, EventSession
 from fairdesk.ui.common.presenters.base import Message
-from fairdesk.ui.common.widgets import shortcut, show_message
+from fairdesk.ui.common.widgets import fit_to_screen, shortcut, show_message
 from fairdesk.ui.organizer.audit_page import AuditPage
 from fairdesk.ui.organizer.badges_page import BadgesPage
 from fairdesk.ui.organizer.dashboard_page import DashboardPage
@@ -153,7 +153,7 @@ class OrganizerWindow(QMainWindow):
         self.session = session
         self.settings = settings
         self.setWindowTitle(f"FairDesk — {session.event.name} — Organizer")
-        self.resize(1280, 800)
+        fit_to_screen(self, 1280, 800)
         root = QWidget()
         layout = QHBoxLayout(root)
         layout.setContentsMargins(0, 0, 0, 0)
