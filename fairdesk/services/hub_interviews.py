@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from fairdesk.domain.model import Op
 from fairdesk.storage import EventStore, device_rows, hub_rows, oplog
+from fairdesk.storage import candidates as candidate_rows
 from fairdesk.storage import interviews as rows
 from fairdesk.sync import policy
 from fairdesk.sync.policy import Caller
@@ -49,7 +50,10 @@ def concerned(store: EventStore, caller: Caller, ops: list[Op]) -> set[str]:
         return set()
     ids = {str(op.body.get("candidate_id")) for op in ops
            if op.kind in policy.BOOKING_KINDS and op.body.get("employer_id") != employer}
-    return _known_to(store, employer, ids)
+    # an op from before a merge names the dropped record; the booth knows the kept one
+    kept = {key: candidate_rows.resolve_id(store, key) for key in ids}
+    known = _known_to(store, employer, set(kept.values()))
+    return {key for key, person in kept.items() if person in known}
 
 
 def _known_to(store: EventStore, employer: str, ids: set[str]) -> set[str]:
@@ -69,7 +73,8 @@ def earlier_bookings(store: EventStore, caller: Caller, visible: list[PulledOp],
     ids = {str(p.op.body.get("candidate_id")) for p in visible
            if p.op.kind in ("visit.record", "booking.add")
            and p.op.body.get("employer_id") == employer}
-    found = dict(rows.booking_op_ids(store, ids, before=since))
+    found = dict(rows.booking_op_ids(store, candidate_rows.with_aliases(store, ids),
+                                     before=since))
     if not found:
         return []
     out = [PulledOp(op, int(found[op.op_id] or 0)) for op in oplog.by_ids(store, list(found))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from fairdesk.domain.model import Candidate
 from fairdesk.domain.rules import ref_number
 from fairdesk.domain.text import fold
@@ -32,6 +34,17 @@ def resolve_id(store: EventStore, candidate_id: str) -> str:
     kept = store.scalar("SELECT merged_into FROM candidate_aliases WHERE id = ?",
                         (candidate_id,))
     return str(kept) if kept else candidate_id
+
+
+def with_aliases(store: EventStore, candidate_ids: set[str]) -> set[str]:
+    """``candidate_ids`` and the ids of the records merged into them: ops written
+    before a merge still name the dropped record."""
+    if not candidate_ids:
+        return set()
+    merged = store.execute(
+        "SELECT id FROM candidate_aliases WHERE merged_into IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(candidate_ids)),))
+    return candidate_ids | {str(row[0]) for row in merged}
 
 
 def by_email(store: EventStore, email: str) -> list[Candidate]:

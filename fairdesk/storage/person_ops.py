@@ -19,6 +19,7 @@ Both are ops, so every device that holds the people concerned does the same:
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from fairdesk.domain.model import Op
@@ -80,7 +81,12 @@ def candidate_merge(store: EventStore, op: Op) -> None:
 
     b = op.body
     keep, drop = resolve_id(store, b["keep"]), resolve_id(store, b["drop"])
-    if keep == drop or store.scalar("SELECT 1 FROM candidates WHERE id = ?", (drop,)) is None:
+    if keep == drop:
+        return
+    if store.scalar("SELECT 1 FROM candidates WHERE id = ?", (drop,)) is None:
+        # A device that never held the dropped record (a booth that met only the
+        # kept person): ops still naming it, a booking made offline, land on the kept one.
+        _alias(store, drop, b["drop_ref"], keep, op.at)
         return
     if store.scalar("SELECT 1 FROM candidates WHERE id = ?", (keep,)) is None:
         _copy_as(store, drop, keep, b["keep_ref"])
@@ -95,12 +101,16 @@ def candidate_merge(store: EventStore, op: Op) -> None:
         "WHERE candidates.id = ? AND candidates.resume_sha IS NULL", (drop, keep))
     dropped_ref = store.scalar("SELECT ref FROM candidates WHERE id = ?", (drop,))
     store.execute("DELETE FROM candidates WHERE id = ?", (drop,))
+    _alias(store, drop, dropped_ref or b["drop_ref"], keep, op.at)
+    refresh_search(store, keep)
+
+
+def _alias(store: EventStore, drop: str, ref: str, keep: str, at: datetime) -> None:
+    """``drop`` (and whatever was merged into it) now stands for ``keep``."""
     store.execute("UPDATE candidate_aliases SET merged_into = ? WHERE merged_into = ?",
                   (keep, drop))
     store.execute("INSERT OR REPLACE INTO candidate_aliases (id, ref, merged_into, at) "
-                  "VALUES (?, ?, ?, ?)", (drop, dropped_ref or b["drop_ref"], keep,
-                                          codec.ts(op.at)))
-    refresh_search(store, keep)
+                  "VALUES (?, ?, ?, ?)", (drop, ref, keep, codec.ts(at)))
 
 
 _PATHS = ", ".join(f"'$.{name}'" for name in PERSONAL if name != "search_text")

@@ -63,7 +63,10 @@ def check_target(store: EventStore, op: Op) -> None:
     if table and store.scalar(f"SELECT 1 FROM {table} WHERE id = ?", (key,)) is None:
         raise MissingParent(f"{op.kind}: {table} {op.body.get('id')} not here yet")
     for field, parent in _PARENTS.get(op.kind, ()):
-        if store.scalar(f"SELECT 1 FROM {parent} WHERE id = ?", (op.body.get(field),)) is None:
+        key = op.body.get(field)
+        if parent == "candidates":  # a booking of a merged-away record: the kept one
+            key = candidate_rows.resolve_id(store, str(key))
+        if store.scalar(f"SELECT 1 FROM {parent} WHERE id = ?", (key,)) is None:
             raise MissingParent(f"{op.kind}: {parent} {op.body.get(field)} not here yet")
 
 

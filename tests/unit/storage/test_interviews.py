@@ -146,3 +146,36 @@ def test_booked_counts_and_the_booth_lookups() -> None:
     assert interviews.employers_of_bookings(store, {"b1", "b3"}) == {"b1": "acme", "b3": "blue"}
     assert interviews.slot_holders(store, "acme") == {"A1": ("C-0000", "", "booked")}
     store.close()
+
+
+def _merge(n: int, keep: str, drop: str) -> Op:
+    return Op(f"merge-{n}", "org", 900 + n, "candidate.merge", AT, encode(50, n, "org"),
+              {"keep": keep, "drop": drop, "keep_ref": "C-0000", "drop_ref": "C-0001"})
+
+
+def test_a_booking_of_a_merged_away_record_lands_on_the_kept_one_not_parked() -> None:
+    """A booth booked c2 offline; the organizer merged c2 into c1 meanwhile. The
+    booking must not wait forever for a record that will never come back."""
+    store = _store()
+    with store.transaction():
+        sync_rows.ingest_one(store, _merge(1, "c1", "c2"))
+        sync_rows.ingest_one(store, _add(1, "tab", 60, "A1", "c2"))
+        # a booking of the kept person at another employer, then one that clashes
+        sync_rows.ingest_one(store, _add(2, "tab", 61, "B1", "c2"))
+    assert store.scalar("SELECT COUNT(*) FROM parked_ops") == 0
+    assert {b.id: b.candidate_id for b in interviews.for_candidate(store, "c1")} == {
+        "b1": "c1", "b2": "c1"}
+    assert _states(store) == {"b1": "booked", "b2": "clash"}  # A1 10:00–10:20 meets B1 10:10
+    store.close()
+
+
+def test_a_parked_booking_of_a_record_merged_away_meanwhile_is_taken_on_retry() -> None:
+    store = _store()
+    with store.transaction():
+        sync_rows.ingest_one(store, _add(1, "tab", 60, "A1", "c9"))  # not here yet: parked
+        assert store.scalar("SELECT COUNT(*) FROM parked_ops") == 1
+        store.execute("INSERT INTO candidates (id, ref, created_at) VALUES ('c9', 'C-0009', '')")
+        sync_rows.ingest_one(store, _merge(1, "c1", "c9"))
+        assert sync_rows.retry_parked(store) == 0
+    assert [b.candidate_id for b in interviews.for_candidate(store, "c1")] == ["c1"]
+    store.close()

@@ -112,3 +112,49 @@ def test_the_hub_refuses_a_booth_booking_another_employers_slot(
             "end": slot_b.end}, booth_a.now())
     with client_for(booth_a.store) as client, pytest.raises(Forbidden, match="book only"):
         client.push([op], pending=0)
+
+
+def test_a_booking_made_offline_of_a_record_merged_meanwhile_reaches_everyone(
+        fair: EventSession, pair: Pair, device: Open) -> None:
+    """Booth A books C-0012 offline while the organizer merges C-0012 into C-0011,
+    whom booth B visited: the hub keeps the booking on C-0011 (it used to park it
+    for ever, waiting for the dropped record), and booth B sees it, so its own
+    booking at the same time is a clash there too."""
+    from fairdesk.services.merging import merge
+
+    first, second, _ = _setup(fair)
+    kept, dropped = find_candidate(fair, "C-0011").id, find_candidate(fair, "C-0012").id
+    record_visit(fair, first, dropped)
+    record_visit(fair, second, kept)
+    path_a, path_b = pair("booth", 0), pair("booth", 1)
+    for path in (path_a, path_b):
+        sync_file(path)
+    booth_a = device(path_a, role="booth", employer_id=first)
+    booked = interviews.book(booth_a, first, dropped).booking  # 10:00–10:20, offline
+    merge(fair, "C-0011", "C-0012")
+    sync_file(path_a)
+    assert fair.store.scalar("SELECT COUNT(*) FROM parked_ops") == 0
+    assert _states(fair, kept) == {booked.id: "booked"}
+    sync_file(path_b)
+    booth_b = device(path_b, role="booth", employer_id=second)
+    assert _states(booth_b, kept) == {booked.id: "booked"}
+    time.sleep(0.01)
+    late = interviews.book(booth_b, second, kept, slot_id=None)
+    sync_file(path_b)
+    assert late.booking.state == "booked" and late.slot.start >= "10:20"  # it saw 10:00
+
+
+def test_a_booth_sees_an_earlier_booking_of_a_record_merged_into_the_one_it_visits(
+        fair: EventSession, pair: Pair, device: Open) -> None:
+    from fairdesk.services.merging import merge
+
+    first, second, _ = _setup(fair)
+    kept, dropped = find_candidate(fair, "C-0011").id, find_candidate(fair, "C-0012").id
+    path_b = pair("booth", 1)
+    booked = interviews.book(fair, first, dropped).booking  # before booth B ever saw them
+    merge(fair, "C-0011", "C-0012")
+    sync_file(path_b)
+    record_visit(fair, second, kept)  # the kept person visits booth B
+    sync_file(path_b)
+    booth_b = device(path_b, role="booth", employer_id=second)
+    assert _states(booth_b, kept) == {booked.id: "booked"}
