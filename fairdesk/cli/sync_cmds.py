@@ -183,7 +183,7 @@ def _sync_forever(args: argparse.Namespace) -> int:
 
 
 def cmd_export_ops(args: argparse.Namespace) -> int:
-    from fairdesk.services.sync import export_ops
+    from fairdesk.services.usb_sync import export_ops
 
     done = export_ops(args.device_file, args.out)
     if args.json:
@@ -194,7 +194,7 @@ def cmd_export_ops(args: argparse.Namespace) -> int:
 
 
 def cmd_import_ops(args: argparse.Namespace) -> int:
-    from fairdesk.services.sync import import_ops
+    from fairdesk.services.usb_sync import import_ops
 
     report = import_ops(Path(args.event), args.file)
     if args.json:

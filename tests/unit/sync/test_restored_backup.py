@@ -102,7 +102,7 @@ def test_renumber_needs_once(pair: Pair, capsys: pytest.CaptureFixture[str]) -> 
 def test_a_usb_file_from_a_restored_file_is_refused_whole_not_half_taken(
         fair: EventSession, pair: Pair, tmp_path: Path) -> None:
     """It was taken as "already here": the clashing op was silently left out."""
-    from fairdesk.services.sync import export_ops, import_ops
+    from fairdesk.services.usb_sync import export_ops, import_ops
 
     path = pair("desk", desk=2)
     a, b, c = (r["id"] for r in fair.store.rows(

@@ -27,7 +27,8 @@ from fairdesk.services.badges import payload_for
 from fairdesk.services.candidates import find_candidate
 from fairdesk.services.employers import all_employers
 from fairdesk.services.session import EventSession
-from fairdesk.services.sync import export_ops, sync_file
+from fairdesk.services.sync import sync_file
+from fairdesk.services.usb_sync import export_ops
 from fairdesk.storage import hub_rows, open_event_file, oplog, sync_rows
 from fairdesk.sync import opfile, pairing
 from fairdesk.sync.client import HubClient

@@ -19,7 +19,7 @@ from fairdesk.domain.errors import TamperedFile
 from fairdesk.imports.resume_files import PDF, ResumeFile
 from fairdesk.services.employers import all_employers
 from fairdesk.services.session import EventSession
-from fairdesk.services.sync import export_ops, import_ops
+from fairdesk.services.usb_sync import export_ops, import_ops
 from fairdesk.services.visits import record_visit
 from fairdesk.services.walkins import register_with_resume
 from fairdesk.storage import open_event_file, resumes, sync_rows
