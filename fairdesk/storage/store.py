@@ -136,6 +136,19 @@ class EventStore:
         except sqlite3.DatabaseError as error:
             return [f"the file cannot be read ({error})"]
 
+    def checkpoint(self) -> None:
+        """Copy the write-ahead log into the file now, for an idle moment.
+
+        ``PASSIVE``: it never waits for another connection, and copies what it
+        can. Otherwise SQLite does it inside the commit that fills the log to
+        1,000 pages (every ~80 check-ins at a kiosk), which then takes 2–4 ms
+        longer while a candidate waits for their badge.
+        """
+        if self.in_transaction:
+            return
+        with contextlib.suppress(sqlite3.Error):
+            self.db.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
             self.db.conn.execute("PRAGMA optimize")

@@ -339,6 +339,8 @@ class KioskPresenter(Presenter):
         self._draft = None
         self.candidate, self.entry, self.code = None, "", ""
         self._go("idle", None)
+        if not self.closed:
+            self.session.store.checkpoint()  # now, not in the next candidate's commit
 
     def _go(self, screen: Screen, seconds: float | None, keep_sentence: bool = False) -> None:
         self.screen = screen
