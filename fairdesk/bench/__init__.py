@@ -78,6 +78,10 @@ class Figure:
 
 
 PAIRS = 5  # interleaved pairs per figure, the least the verdict is taken from
+# Call-by-call figures first run this many rounds of both sides untimed: the
+# first calls of a process load code and fill caches (the kiosk's first badge
+# took 3 ms, its hundredth 1 ms), which no one meets after the first minute.
+WARMUP = 10
 
 
 @dataclass(frozen=True)
