@@ -370,9 +370,12 @@ class DeskPresenter(Presenter):
         return self.output.description + busy
 
     def tick(self) -> None:
-        """A timer: "check-ins in the last 10 minutes" moves on with the clock."""
+        """A timer (every 30 s): "check-ins in the last 10 minutes" moves on with the
+        clock, and the write-ahead log is copied into the file between people, not
+        inside a check-in's commit (see ``EventStore.checkpoint``)."""
         if self.closed:  # a late timer: the session may be closed already
             return
+        self.session.store.checkpoint()
         self.figures = desk.figures(self.session)
         self.changed()
 

@@ -18,6 +18,7 @@ from fairdesk.ui.common.presenters.badge_output import BadgeJob, Done, Failed, F
 from fairdesk.ui.common.printing import PrinterOutput
 from fairdesk.ui.desk.presenters.desk import DeskPresenter
 from tests.conftest import FakeClock
+from tests.db_helpers import checkins_in_the_file_itself
 from tests.unit.ui.common.test_printing import FakePrinters
 
 
@@ -402,3 +403,16 @@ def test_a_warning_about_an_earlier_search_goes_when_the_search_is_retyped(
     assert desk.last_message is not None and desk.last_message.code == "nothing_selected"
     desk.set_query("marie jn bap")  # one backspace: someone is selected, the warning goes
     assert desk.current is not None and desk.last_message is None
+
+
+def test_the_timer_copies_the_log_into_the_file_between_people(
+        desk: DeskPresenter, session: EventSession) -> None:
+    """Not inside the check-in commit that fills the log (2–4 ms more at Enter)."""
+    assert session.path is not None
+    desk.set_query("jn bap")
+    desk.enter()
+    person = desk.current
+    assert person is not None
+    assert checkins_in_the_file_itself(session.path, person.id) == 0  # only in the log
+    desk.tick()
+    assert checkins_in_the_file_itself(session.path, person.id) == 1

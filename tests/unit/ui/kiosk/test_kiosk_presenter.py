@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from fairdesk.ui.common.printing import PrinterOutput
 from fairdesk.ui.kiosk.presenters import kiosk as kiosk_module
 from fairdesk.ui.kiosk.presenters.kiosk import KioskPresenter
 from tests.conftest import FakeClock
+from tests.db_helpers import checkins_in_the_file_itself
 from tests.unit.ui.common.test_printing import FakePrinters
 
 
@@ -425,16 +425,6 @@ def test_a_printer_qt_reports_in_error_sends_them_to_the_desk_before_anything_is
     kiosk.close()
 
 
-def _in_the_file_itself(path: Path, candidate_id: str) -> int:
-    """Check-ins of ``candidate_id`` in the main file, the write-ahead log left unread."""
-    conn = sqlite3.connect(f"file:{path}?immutable=1", uri=True)
-    try:
-        return int(conn.execute("SELECT COUNT(*) FROM checkins WHERE candidate_id = ?",
-                                (candidate_id,)).fetchone()[0])
-    finally:
-        conn.close()
-
-
 def test_back_at_idle_the_log_is_copied_into_the_file_not_in_the_next_commit(
         kiosk: KioskPresenter, session: EventSession, people: list[str],
         ticker: Ticker) -> None:
@@ -444,8 +434,8 @@ def test_back_at_idle_the_log_is_copied_into_the_file_not_in_the_next_commit(
     kiosk.scan(code_of(session, people[1]))
     kiosk.confirm()
     assert kiosk.view.screen == "done"
-    assert _in_the_file_itself(session.path, people[1]) == 0  # still only in the log
+    assert checkins_in_the_file_itself(session.path, people[1]) == 0  # still only in the log
     ticker.now += kiosk_module.DONE_S + 0.1
     kiosk.tick()
     assert kiosk.view.screen == "idle"
-    assert _in_the_file_itself(session.path, people[1]) == 1
+    assert checkins_in_the_file_itself(session.path, people[1]) == 1
