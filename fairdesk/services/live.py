@@ -125,13 +125,15 @@ def _rates(rows: list[tuple[str, str, int | None, int]], today: str,
 
 
 def mark_booths(rows: list[dict[str, Any]]) -> list[Booth]:
-    """Crowded: at least 3 visits this hour and twice the usual booth; empty: none."""
+    """Crowded: at least 3 visits this hour and twice the usual booth; empty: none
+    while others had visitors (when the whole floor is quiet, no booth stands out)."""
     usual = median([r["last_hour"] for r in rows]) if rows else 0
     busy_from = max(3, 2 * usual)
+    floor_busy = any(r["last_hour"] for r in rows)
     out = []
     for r in rows:
         mark = "crowded" if r["last_hour"] >= busy_from else (
-            "empty" if r["last_hour"] == 0 else "")
+            "empty" if r["last_hour"] == 0 and floor_busy else "")
         out.append(Booth(r["id"], r["employer"], r["booth"], int(r["today"]),
                          int(r["last_hour"]), mark))
     return out

@@ -116,8 +116,8 @@ class DashboardPage(QWidget):
         grid.addWidget(_group("Phase Two", _table(self.phase_two, "Phase Two")), 2, 0)
         self.devices = MarkedRowsModel(DEVICE_COLUMNS)
         self.devices_empty = label("", "empty", wrap=True)
-        grid.addWidget(_group("Devices", self.devices_empty,
-                              _table(self.devices, "Devices")), 2, 1)
+        self.devices_table = _table(self.devices, "Devices")
+        grid.addWidget(_group("Devices", self.devices_empty, self.devices_table), 2, 1)
         grid.addWidget(self.error, 3, 0, 1, 2)
         grid.setRowStretch(1, 3)
         grid.setRowStretch(2, 2)
@@ -147,6 +147,7 @@ class DashboardPage(QWidget):
         self.devices.set_marked(*p.device_rows())
         self.devices_empty.setText(p.devices_empty_text)
         self.devices_empty.setVisible(bool(p.devices_empty_text))
+        self.devices_table.setVisible(not p.devices_empty_text)  # no empty grid under it
         self._fill_days()
         self._draw_chart()
 

@@ -95,6 +95,8 @@ def test_crowded_booth_and_silent_device(session: EventSession, clock: FakeClock
     rows = [{"id": str(n), "employer": f"E{n}", "booth": str(n), "today": 9,
              "last_hour": hour} for n, hour in enumerate([1, 2, 1, 8, 0])]
     assert [b.mark for b in live.mark_booths(rows)] == ["", "", "", "crowded", "empty"]
+    quiet = [{**row, "last_hour": 0} for row in rows]  # lunch: no booth stands out
+    assert [b.mark for b in live.mark_booths(quiet)] == [""] * 5
     with session.store.transaction():
         device_rows.add_device(session.store, "dev-1", name="Desk 1", role="desk", desk=1,
                                employer_id=None, token_hash="x",

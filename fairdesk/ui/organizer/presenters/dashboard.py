@@ -23,7 +23,7 @@ from fairdesk.ui.common.presenters.base import Presenter
 
 TOPICS = frozenset({"checkins", "candidates", "visits", "employers", "event", "devices"})
 STALE_AFTER = timedelta(seconds=30)
-BOARD_COLUMNS = ("Booth", "Employer", "This hour", "Today", "")
+BOARD_COLUMNS = ("Booth", "Employer", "This hour", "Today", "Now")
 PHASE_TWO_COLUMNS = ("Booth", "Employer", "Shortlist", "Booked", "Interviewed")
 DEVICE_COLUMNS = ("Device", "Role", "Last seen", "Pending", "")
 Work = Callable[[Callable[[int, int], None], Callable[[], bool]], live.Snapshot]
