@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -55,10 +56,24 @@ class CandidateCard(QStackedWidget):
         presenter.on_notes_pending = self._debounce.start
 
     def _build(self) -> QWidget:
+        """Everything scrolls but Phase Two and undo, which stay at the card's foot: a
+        long list of tags or slots must not push the window past a 1280×800 screen
+        (it did, to 831 px, cutting Phase Two off), nor the action off the card."""
         page = QFrame()
         page.setObjectName("boothCard")
-        box = QVBoxLayout(page)
+        outer = QVBoxLayout(page)
+        outer.setContentsMargins(0, 0, 0, 8)
+        content = QWidget()
+        content.setObjectName("boothCardContent")
+        box = QVBoxLayout(content)
         box.setSpacing(6)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("boothCardScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(content)
+        outer.addWidget(self.scroll, 1)
         self.name = label("", "cardName", wrap=True)
         self.status = label("", "cardStatus")
         head = QHBoxLayout()
@@ -68,9 +83,7 @@ class CandidateCard(QStackedWidget):
         self.ref = label("", "cardRef")
         box.addWidget(self.ref)
         box.addLayout(self._facts())
-        box.addWidget(label("Rating", "section"))
-        box.addLayout(self._ratings())
-        box.addWidget(label("Tags", "section"))
+        box.addLayout(self._ratings())  # "1 ★"… and the tag chips say what they are
         self.tag_grid = QGridLayout()
         self.tag_grid.setSpacing(8)
         box.addLayout(self.tag_grid)
@@ -80,23 +93,31 @@ class CandidateCard(QStackedWidget):
         self.notes.setPlaceholderText("Notes: saved as you type")
         self.notes.setAccessibleName("Notes")
         self.notes.setMinimumHeight(60)
+        self.notes.setMaximumHeight(96)  # three lines; its own scroll bar past them
         self.notes.textChanged.connect(
             lambda: self.presenter.notes_edited(self.notes.toPlainText()))
-        box.addWidget(self.notes, 1)
+        box.addWidget(self.notes)
+        box.addStretch(1)
+        foot = QVBoxLayout()  # booking and Phase Two: always in sight, never scrolled away
+        foot.setContentsMargins(9, 0, 9, 0)
         self.interviews = InterviewPanel(self.booking)
-        box.addWidget(self.interviews)
-        box.addLayout(self._actions())
+        foot.addWidget(self.interviews)
+        foot.addLayout(self._actions())
+        outer.addLayout(foot)
         return page
 
     def _facts(self) -> QGridLayout:
+        """The roles on a line of their own, the short facts two to a line."""
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
         self.facts: dict[str, QLabel] = {}
-        for row, (title, key) in enumerate(FACTS):
-            grid.addWidget(label(title, "factTitle"), row, 0)
+        for n, (title, key) in enumerate(FACTS):
+            row, column = (0, 0) if n == 0 else ((n + 1) // 2, 2 * ((n - 1) % 2))
+            grid.addWidget(label(title, "factTitle"), row, column)
             self.facts[key] = label("", "fact", wrap=True)
-            grid.addWidget(self.facts[key], row, 1)
+            grid.addWidget(self.facts[key], row, column + 1, 1, 3 if n == 0 else 1)
         grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
         return grid
 
     def _ratings(self) -> QHBoxLayout:

@@ -72,6 +72,10 @@ class VisitList(QWidget):
         self.rating.currentIndexChanged.connect(
             lambda i: self.presenter.set_filter(rating=self.rating.itemData(i)))
         self.tag = QComboBox()
+        # as wide as "Any tag", not as the longest tag: a long one widened the window
+        self.tag.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.tag.setMinimumContentsLength(8)
         self.tag.addItem("Any tag", None)
         for tag in self.presenter.employer.tags:
             self.tag.addItem(tag, tag)

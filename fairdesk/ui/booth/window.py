@@ -51,6 +51,7 @@ QLabel#banner[level="ok"] { background: #1b7a3a; color: white; }
 QLabel#banner[level="again"] { background: #f2b705; color: #231a00; }
 QLabel#banner[level="refused"] { background: #b3141c; color: white; }
 QFrame#boothCard { background: white; border: 2px solid #c9d3dd; border-radius: 10px; }
+QScrollArea#boothCardScroll, QWidget#boothCardContent { background: transparent; }
 QLabel#cardName { font-size: 26pt; font-weight: bold; }
 QLabel#cardStatus { font-size: 13pt; font-weight: bold; color: #1b7a3a; }
 QLabel#cardRef { color: #3c4a58; }
