@@ -81,8 +81,10 @@ def _standalone_booth(cam: Camera, event: Path, employer: str, settings: Any) ->
     from fairdesk.ui.common.presenters.open_request import OpenRequest
 
     window = app.open_window(OpenRequest(event, "booth", employer_id=employer), settings)
-    cam.shot(window, "booth-1-ready", BOOTH)
     session = window.presenter.session  # type: ignore[attr-defined]
+    _mid_morning(session)  # the afternoon's slots still free, whenever this runs
+    window.presenter.load()  # type: ignore[attr-defined]
+    cam.shot(window, "booth-1-ready", BOOTH)
     row = session.store.row(
         "SELECT id, first_name, last_name FROM candidates WHERE roles != '[]' AND id NOT IN "
         "(SELECT candidate_id FROM visits WHERE employer_id = ?) ORDER BY ref LIMIT 1",
@@ -194,15 +196,15 @@ def _scene(cam: Camera, organizer: Any, page: Any, work: Path, settings: Any) ->
     window.close()
 
 
-def _mid_morning(organizer: Any) -> Callable[[], None]:
-    """Set the organizer's clock just after the demo's last booth visit (the demo
-    is seeded this morning; a shot taken in the evening would show every booth
-    "Empty this hour"); returns what puts the real clock back."""
+def _mid_morning(session: Any) -> Callable[[], None]:
+    """Set a window's clock just after the demo's last booth visit (the demo is
+    seeded this morning; a shot taken in the evening would show no booth busy
+    this hour, and no interview slot left to book); returns what puts the real
+    clock back."""
     from datetime import timedelta
 
     from fairdesk.storage import codec
 
-    session = organizer.session
     real = session.clock
     last = codec.parse_ts(session.store.scalar("SELECT max(last_seen) FROM visits"))
     shift = last + timedelta(minutes=2) - real()
@@ -572,7 +574,7 @@ def main() -> int:
     cam.shot(launcher, "launcher", (960, 600))
     organizer = app.open_window(OpenRequest(event, "organizer"), settings)
     _devices_page(organizer)
-    real_clock = _mid_morning(organizer)
+    real_clock = _mid_morning(organizer.session)  # type: ignore[attr-defined]
     dashboard = organizer.stack.widget(0).presenter  # type: ignore[attr-defined]
     dashboard.refresh()
     cam.pump(lambda: not dashboard.running, timeout=10)
