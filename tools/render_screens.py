@@ -497,6 +497,7 @@ def _kiosk(cam: Camera, event: Path, work: Path) -> None:  # noqa: PLR0915 (a wa
 
     def person(checked_in: bool) -> str:
         row = session.store.row(_KIOSK_PEOPLE[checked_in], (session.fair_day().isoformat(),))
+        assert row is not None, "the demo has people checked in today and people not yet"
         return _badge(session, row["id"], row["first_name"])
 
     try:
