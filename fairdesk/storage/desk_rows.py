@@ -100,7 +100,8 @@ def _first_names(store: EventStore, folded: str, limit: int) -> list[Candidate]:
         return []
     rows = store.rows(
         f"SELECT {_COLUMNS} FROM candidates c WHERE search_text >= ? AND search_text < ? "
-        "AND erased_at IS NULL ORDER BY search_text LIMIT ?",
+        "AND erased_at IS NULL AND first_name || last_name != '' "  # not a purged "c0001"
+        "ORDER BY search_text LIMIT ?",
         (folded, chr(ord(folded) + 1), limit),
     )
     return [codec.candidate(r) for r in rows]

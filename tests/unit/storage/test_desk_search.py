@@ -76,3 +76,11 @@ def test_one_letter_reads_the_name_index_not_every_match(session: EventSession,
     assert said and not any("candidates_fts" in sql for sql in said), said
     plan = session.store.rows(f"EXPLAIN QUERY PLAN {said[-1]}".replace("?", "'c'"))
     assert any("candidates_name_order" in str(row["detail"]) for row in plan), plan
+
+
+def test_a_record_left_with_only_its_ref_is_not_a_first_name(
+        session: EventSession, people: dict[str, str]) -> None:
+    """After ``purge`` a record's search words are its ref ("c0007" sorts before "carl")."""
+    session.store.execute("UPDATE candidates SET first_name = '', last_name = '', "
+                          "search_text = 'c0007' WHERE id = ?", (people["Keisha"],))
+    assert firsts(desk_rows.search(session.store, "c", limit=3)) == ["carl", "Clémence", "Cyril"]
