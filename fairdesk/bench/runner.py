@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from collections.abc import Callable
 
@@ -29,5 +30,9 @@ def run_all(quick: bool = False, only: list[str] | None = None) -> list[Figure]:
         if only and name not in only:
             continue
         print(f"bench: {name} …", file=sys.stderr, flush=True)
+        # The last figure's files (a bundle run writes ~100 MB) are written back
+        # now, not inside this figure's fsyncs.
+        if hasattr(os, "sync"):
+            os.sync()
         results.append(fn(quick))
     return results
