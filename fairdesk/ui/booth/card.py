@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QScroller,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -56,9 +57,10 @@ class CandidateCard(QStackedWidget):
         presenter.on_notes_pending = self._debounce.start
 
     def _build(self) -> QWidget:
-        """Everything scrolls but Phase Two and undo, which stay at the card's foot: a
-        long list of tags or slots must not push the window past a 1280×800 screen
-        (it did, to 831 px, cutting Phase Two off), nor the action off the card."""
+        """Everything scrolls but the interview booking, Phase Two and undo, which stay
+        at the card's foot: a long list of tags or slots must not push the window past
+        a 1280×800 screen (it did, to 831 px, cutting Phase Two off), nor the actions
+        off the card. A finger drags the rest (kinetic scrolling on touch)."""
         page = QFrame()
         page.setObjectName("boothCard")
         outer = QVBoxLayout(page)
@@ -67,13 +69,15 @@ class CandidateCard(QStackedWidget):
         content.setObjectName("boothCardContent")
         box = QVBoxLayout(content)
         box.setSpacing(6)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("boothCardScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(content)
-        outer.addWidget(self.scroll, 1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("boothCardScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(content)
+        QScroller.grabGesture(self.scroll_area.viewport(),
+                              QScroller.ScrollerGestureType.TouchGesture)
+        outer.addWidget(self.scroll_area, 1)
         self.name = label("", "cardName", wrap=True)
         self.status = label("", "cardStatus")
         head = QHBoxLayout()

@@ -46,5 +46,5 @@ def test_a_full_card_keeps_the_window_within_the_tablet_and_the_actions_in_sight
     assert (window.width(), window.height()) == (1280, 800)
     card = window.card
     for action in (card.phase_two, card.undo, card.interviews):
-        assert not card.scroll.isAncestorOf(action), action  # never scrolled away
-    assert card.scroll.isAncestorOf(card.notes)
+        assert not card.scroll_area.isAncestorOf(action), action  # never scrolled away
+    assert card.scroll_area.isAncestorOf(card.notes)
