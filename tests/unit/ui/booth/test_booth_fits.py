@@ -13,10 +13,8 @@ from fairdesk.domain.interviews import SlotPattern
 from fairdesk.services import interviews
 from fairdesk.services.employers import add_employer
 from fairdesk.services.session import EventSession
-from fairdesk.ui.booth.presenters.booth import BoothPresenter
 from fairdesk.ui.booth.window import BoothWindow
-from fairdesk.ui.common.camera import ImageFrameSource, SuccessSound
-from tests.unit.ui.booth.test_booth_window import badge
+from tests.unit.ui.booth.test_booth_window import badge, booth_window
 
 TAGS = ["follow up", "tech savvy", "sales drive", "bilingual", "Spanish", "night shift",
         "French", "weekends", "team lead", "typing 60 wpm", "call centre before", "remote"]
@@ -26,10 +24,7 @@ TAGS = ["follow up", "tech savvy", "sales drive", "bilingual", "Spanish", "night
 def window(qtbot: Any, session: EventSession) -> Iterator[BoothWindow]:
     acme = add_employer(session, "Acme Contact", booth="B1", tags=TAGS)
     interviews.add_slots(session, acme.id, "2026-08-21", SlotPattern("10:00", "12:00", 20))
-    session.role, session.employer_id = "booth", acme.id
-    win = BoothWindow(BoothPresenter(session), source=ImageFrameSource(),
-                      sound=SuccessSound(enabled=False), pin_prompt=lambda parent: None)
-    qtbot.addWidget(win)
+    win = booth_window(qtbot, session, acme.id)
     yield win
     win.close()
 

@@ -19,14 +19,19 @@ from fairdesk.ui.booth.window import BoothWindow
 from fairdesk.ui.common.camera import ImageFrameSource, SuccessSound
 
 
+def booth_window(qtbot: Any, session: EventSession, employer_id: str) -> BoothWindow:
+    """``session`` as the booth of ``employer_id``, in a window with no camera or sound."""
+    session.role, session.employer_id = "booth", employer_id
+    win = BoothWindow(BoothPresenter(session), source=ImageFrameSource(),
+                      sound=SuccessSound(enabled=False), pin_prompt=lambda parent: None)
+    qtbot.addWidget(win)  # not shown: the offscreen plugin warns about size hints
+    return win
+
+
 @pytest.fixture
 def window(qtbot: Any, session: EventSession) -> Iterator[BoothWindow]:
     acme = add_employer(session, "Acme Contact", booth="B1", tags=["Bilingual", "Night shift"])
-    session.role, session.employer_id = "booth", acme.id
-    source = ImageFrameSource()
-    win = BoothWindow(BoothPresenter(session), source=source,
-                      sound=SuccessSound(enabled=False), pin_prompt=lambda parent: None)
-    qtbot.addWidget(win)  # not shown: the offscreen plugin warns about size hints
+    win = booth_window(qtbot, session, acme.id)
     yield win
     win.close()
 

@@ -12,11 +12,9 @@ from fairdesk.domain.interviews import SlotPattern
 from fairdesk.services import interviews
 from fairdesk.services.employers import add_employer
 from fairdesk.services.session import EventSession
-from fairdesk.ui.booth.presenters.booth import BoothPresenter
 from fairdesk.ui.booth.window import BoothWindow
-from fairdesk.ui.common.camera import ImageFrameSource, SuccessSound
 from tests.conftest import FakeClock
-from tests.unit.ui.booth.test_booth_window import badge
+from tests.unit.ui.booth.test_booth_window import badge, booth_window
 
 
 @pytest.fixture
@@ -25,10 +23,7 @@ def window(qtbot: Any, session: EventSession) -> Iterator[BoothWindow]:
     other = add_employer(session, "Bluewave", booth="B2")
     interviews.add_slots(session, acme.id, "2026-08-21", SlotPattern("10:00", "11:00", 20))
     interviews.add_slots(session, other.id, "2026-08-21", SlotPattern("10:00", "10:20", 20))
-    session.role, session.employer_id = "booth", acme.id
-    win = BoothWindow(BoothPresenter(session), source=ImageFrameSource(),
-                      sound=SuccessSound(enabled=False), pin_prompt=lambda parent: None)
-    qtbot.addWidget(win)
+    win = booth_window(qtbot, session, acme.id)
     yield win
     win.close()
 
