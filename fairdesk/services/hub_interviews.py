@@ -51,7 +51,7 @@ def concerned(store: EventStore, caller: Caller, ops: list[Op]) -> set[str]:
     ids = {str(op.body.get("candidate_id")) for op in ops
            if op.kind in policy.BOOKING_KINDS and op.body.get("employer_id") != employer}
     # an op from before a merge names the dropped record; the booth knows the kept one
-    kept = {key: candidate_rows.resolve_id(store, key) for key in ids}
+    kept = candidate_rows.resolve_ids(store, ids)
     known = _known_to(store, employer, set(kept.values()))
     return {key for key, person in kept.items() if person in known}
 

@@ -36,6 +36,16 @@ def resolve_id(store: EventStore, candidate_id: str) -> str:
     return str(kept) if kept else candidate_id
 
 
+def resolve_ids(store: EventStore, candidate_ids: set[str]) -> dict[str, str]:
+    """:func:`resolve_id` of each of ``candidate_ids``, in one query."""
+    if not candidate_ids:
+        return {}
+    kept = dict(store.execute(
+        "SELECT id, merged_into FROM candidate_aliases WHERE id IN "
+        "(SELECT value FROM json_each(?))", (json.dumps(sorted(candidate_ids)),)))
+    return {key: str(kept.get(key, key)) for key in candidate_ids}
+
+
 def with_aliases(store: EventStore, candidate_ids: set[str]) -> set[str]:
     """``candidate_ids`` and the ids of the records merged into them: ops written
     before a merge still name the dropped record."""
