@@ -1,16 +1,24 @@
-"""Organizer: lay out interview slots per employer; copy a day to all employers."""
+"""Organizer: lay out interview slots per employer; copy a day to all employers.
+
+The day is picked on a calendar (or stepped with the arrow keys), the window's
+ends are times, so the form cannot hold a date or time that does not parse;
+the presenter still checks the window (an end before its start).
+"""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFormLayout,
+    QDateEdit,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
-    QLineEdit,
+    QLabel,
     QSpinBox,
     QTableView,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +40,15 @@ def _spin(low: int, high: int, value: int, suffix: str) -> QSpinBox:
     return spin
 
 
+def _time(text: str) -> QTimeEdit:
+    edit = QTimeEdit(QTime.fromString(text, "HH:mm"))
+    edit.setDisplayFormat("HH:mm")
+    return edit
+
+
+DATE_FORMAT = "ddd d MMM yyyy"  # "Fri 21 Aug 2026"
+
+
 class InterviewsPage(QWidget):
     def __init__(self, presenter: InterviewsPresenter) -> None:
         super().__init__()
@@ -46,13 +63,14 @@ class InterviewsPage(QWidget):
         top.addWidget(self.employer, 1)
         box.addLayout(top)
         box.addLayout(self._form())
-        self.preview = label("", "hint")
-        box.addWidget(self.preview)
+        self.preview = label("", "hint")  # "9 slots (09:00–12:00)" or why the window is wrong
         actions = QHBoxLayout()
         actions.addWidget(button("&Add slots", self._add, primary=True, shortcut="Ctrl+N"))
         actions.addWidget(button("&Copy this day to all employers", self._copy,
                                  tip="The same times and rooms for every employer "
                                      "that has no slots that day"))
+        actions.addSpacing(12)
+        actions.addWidget(self.preview)
         actions.addStretch(1)
         box.addLayout(actions)
         self.model = RowsModel(COLUMNS)
@@ -71,32 +89,51 @@ class InterviewsPage(QWidget):
         box.addWidget(self.clashes)
         presenter.on_change = self.redraw
 
-    def _form(self) -> QFormLayout:
-        form = QFormLayout()
+    def _form(self) -> QGridLayout:
+        """Day, From, To on one line; slot length, buffer and rooms on the next."""
         f = self.presenter.form
-        self.day = QLineEdit(f.day)
-        self.day.setPlaceholderText("YYYY-MM-DD")
-        self.start, self.end = QLineEdit(f.start), QLineEdit(f.end)
+        self.day = QDateEdit()
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat(DATE_FORMAT)
+        self.set_day(f.day)
+        self.start, self.end = _time(f.start), _time(f.end)
         self.length = _spin(5, 480, f.length, " min")
         self.buffer = _spin(0, 240, f.buffer, " min")
         self.rooms = _spin(1, 20, f.rooms, " room" if f.rooms == 1 else " rooms")
         self.rooms.valueChanged.connect(  # "1 room", "2 rooms"
             lambda n: self.rooms.setSuffix(" room" if n == 1 else " rooms"))
-        for title, widget in (("Day", self.day), ("From", self.start), ("To", self.end),
-                              ("Slot length", self.length), ("Buffer", self.buffer),
-                              ("Parallel rooms", self.rooms)):
-            widget.setAccessibleName(title)
-            form.addRow(title, widget)
-        for edit in (self.day, self.start, self.end):
-            edit.textChanged.connect(self._edited)
+        grid = QGridLayout()
+        fields = ((("&Day", self.day), ("&From", self.start), ("&To", self.end)),
+                  (("Slot &length", self.length), ("&Buffer", self.buffer),
+                   ("Parallel &rooms", self.rooms)))
+        for row, line in enumerate(fields):
+            for column, (title, widget) in enumerate(line):
+                widget.setAccessibleName(title.replace("&", ""))
+                name = QLabel(title)
+                name.setBuddy(widget)  # Alt+D, Alt+F…: the field
+                name.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                grid.addWidget(name, row, 2 * column)
+                grid.addWidget(widget, row, 2 * column + 1)
+        grid.setColumnStretch(6, 1)  # the fields keep their size; the rest of the line is free
+        self.day.dateChanged.connect(self._edited)
+        for edit in (self.start, self.end):
+            edit.timeChanged.connect(self._edited)
         for spin in (self.length, self.buffer, self.rooms):
             spin.valueChanged.connect(self._edited)
-        return form
+        return grid
+
+    def set_day(self, day: str) -> None:
+        """Show the ISO ``day`` (the presenter's form) on the calendar field."""
+        chosen = QDate.fromString(day, Qt.DateFormat.ISODate)
+        if chosen.isValid() and chosen != self.day.date():
+            self.day.setDate(chosen)
 
     def _edited(self, *_: object) -> None:
-        self.presenter.edit(day=self.day.text().strip(), start=self.start.text().strip(),
-                            end=self.end.text().strip(), length=self.length.value(),
-                            buffer=self.buffer.value(), rooms=self.rooms.value())
+        self.presenter.edit(day=self.day.date().toString(Qt.DateFormat.ISODate),
+                            start=self.start.time().toString("HH:mm"),
+                            end=self.end.time().toString("HH:mm"),
+                            length=self.length.value(), buffer=self.buffer.value(),
+                            rooms=self.rooms.value())
         self.preview.setText(self.presenter.preview)
 
     def _chosen(self, index: int) -> None:
@@ -120,8 +157,7 @@ class InterviewsPage(QWidget):
         if p.employer_id in ids:
             self.employer.setCurrentIndex(ids.index(p.employer_id))
         self.employer.blockSignals(False)
-        if self.day.text() != p.form.day:
-            self.day.setText(p.form.day)
+        self.set_day(p.form.day)
         self.preview.setText(p.preview)
         self.model.set_rows(p.rows)
         self.empty.setText("" if p.rows else p.empty_text)

@@ -116,7 +116,7 @@ class InterviewsPresenter(Presenter):
         except FairDeskError as error:
             self.refused(error)
             return False
-        self.say("info", f"Added {len(made)} slots for {self._name()} on {self.form.day}.")
+        self.say("info", f"Added {len(made)} slots for {self._name()} on {self._day()}.")
         return True
 
     def copy_to_all(self) -> bool:
@@ -127,11 +127,15 @@ class InterviewsPresenter(Presenter):
         except FairDeskError as error:
             self.refused(error)
             return False
-        self.say("info", f"Copied {self._name()}'s {self.form.day} to the other employers: "
-                 f"{made} slots.")
+        self.say("info", f"Copied {self._name()}'s slots of {self._day()} to the other "
+                 f"employers: {made} slots.")
         return True
 
     # ---------------------------------------------------------- texts
+    def _day(self) -> str:
+        """The form's day as people read it: ``Fri 21 Aug``."""
+        return date.fromisoformat(self.form.day).strftime("%a %d %b")
+
     def _name(self) -> str:
         return next((e.name for e in self.employers if e.id == self.employer_id), "")
 

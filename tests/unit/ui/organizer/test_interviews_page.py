@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt, QTime
 
 from fairdesk.services import erasure, interviews, merging
 from fairdesk.services.candidates import edit_candidate
@@ -35,10 +35,14 @@ def test_lay_out_one_employer_then_copy_the_day_to_all(presenter: InterviewsPres
     presenter.edit(day="2026-08-21", start="09:00", end="10:00", length=20, rooms=2)
     assert presenter.preview == "3 slots × 2 rooms (09:00–10:00)"
     assert presenter.add_slots()
+    assert presenter.last_message is not None
+    assert presenter.last_message.text == "Added 6 slots for Acme BPO on Fri 21 Aug."
     assert len(presenter.rows) == 6
     assert presenter.rows[0] == ("Fri 21 Aug", "09:00–09:20", "Room 1", "free", "", "")
     assert presenter.copy_to_all()
-    assert presenter.last_message is not None and "12 slots" in presenter.last_message.text
+    assert presenter.last_message is not None
+    assert presenter.last_message.text == ("Copied Acme BPO's slots of Fri 21 Aug to the other "
+                                           "employers: 12 slots.")
     labels = [presenter.employer_label(e) for e in presenter.employers]
     assert labels == ["Acme BPO — 6 slots, 0 booked", "Bluewave — 6 slots, 0 booked",
                       "Caribtech — 6 slots, 0 booked"]
@@ -57,17 +61,36 @@ def test_the_page_adds_slots_from_its_form(qtbot: Any, presenter: InterviewsPres
     page = InterviewsPage(presenter)
     qtbot.addWidget(page)
     presenter.load()
-    page.day.setText("2026-08-21")
-    page.start.setText("14:00")
-    page.end.setText("15:00")
+    page.day.setDate(QDate(2026, 8, 21))
+    page.start.setTime(QTime(14, 0))
+    page.end.setTime(QTime(15, 0))
     page.length.setValue(30)
     assert page.preview.text() == "2 slots (14:00–15:00)"
+    assert presenter.form.day == "2026-08-21"
+    page.end.setTime(QTime(13, 0))
+    assert "not after the start" in page.preview.text()
+    page.end.setTime(QTime(15, 0))
     page._add()
     assert page.model.rowCount() == 2
     assert page.employer.currentText() == "Acme BPO — 2 slots, 0 booked"
+    assert page.day.text() == "Fri 21 Aug 2026"
     page.employer.setCurrentIndex(1)
     page._chosen(1)
     assert page.model.rowCount() == 0 and page.empty.text().startswith("No slots")
+
+
+def test_the_day_starts_on_the_event_s_first_day_and_follows_the_form(
+        qtbot: Any, session: EventSession, presenter: InterviewsPresenter) -> None:
+    page = InterviewsPage(presenter)
+    qtbot.addWidget(page)
+    presenter.load()
+    days = session.event.days
+    first = (days[0] if days else session.fair_day()).isoformat()
+    assert page.day.date().toString(Qt.DateFormat.ISODate) == first
+    presenter.edit(day="2026-09-02")
+    page.redraw()
+    assert page.day.date() == QDate(2026, 9, 2)
+    assert page.day.calendarPopup()
 
 
 # ---------------------------------------------------------------- who holds a slot
