@@ -12,12 +12,16 @@ alike on the hub and on every device (DESIGN.md "Phase Two interviews"):
 
 A booking *stands* unless an earlier active booking (by HLC stamp, then id)
 holds the same slot, overlaps it for the same candidate, or is the same
-candidate's at the same employer; otherwise it is a ``clash``. The decision
-depends only on which bookings exist, never on the order they arrived in, so
-every device that holds the same bookings decides the same. (An earlier
-booking counts even when it is itself a clash: the conservative reading, so a
-decision never cascades and a device that holds only a candidate's bookings
-and its own slots still decides its own right.)
+candidate's at the same employer, or unless its own slot was removed (booked
+offline into a slot the organizer took back meanwhile); then it is a
+``clash``. The decision depends only on which bookings and removals exist,
+never on the order they arrived in, so every device that holds the same ones
+decides the same. (An earlier booking counts even when it is itself a clash:
+the conservative reading, so a decision never cascades and a device that
+holds only a candidate's bookings and its own slots still decides its own
+right. For that reason a booking on a removed slot still counts as earlier
+for the candidate's other bookings: a booth that does not hold that slot
+cannot know it was removed.)
 """
 
 from __future__ import annotations

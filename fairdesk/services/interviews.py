@@ -1,4 +1,4 @@
-"""Phase Two interviews: lay out slots, book, move and unbook (issue 15).
+"""Phase Two interviews: lay out (and take back) slots, book, move and unbook (issue 15).
 
 Every function is one user action and one transaction; each booking change
 is an op (``booking.add`` / ``booking.remove``, and ``booking.attend`` for
@@ -17,12 +17,15 @@ Decisions:
 * Booking marks the visit for Phase Two (``visit.update shortlist``) when the
   candidate visited that employer's booth.
 * A booth books only for its own employer; the organizer for any.
+* Only the organizer lays out or removes slots, and only a free slot can be
+  removed; a booking made offline into a slot removed meanwhile is a clash.
 * Attendance is recorded for the standing booking once its slot has started
   (venue time); a removed or clashing booking cannot be marked.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -95,6 +98,34 @@ def _add(session: EventSession, employer: Employer, day: date,
                 "start": start, "end": end, "room": room}, session.now())
             made.append(slot)
     return made
+
+
+def remove_slots(session: EventSession, slot_ids: Sequence[str]) -> list[Slot]:
+    """Take back free slots (laid out by mistake), in one transaction.
+
+    Refuses (``slot_taken``) a slot someone holds, naming them: unbook them
+    first; nothing is removed then. Unknown or already removed ids are skipped.
+    """
+    _organizer_only(session, "remove interview slots")
+    store = session.store
+    gone: list[Slot] = []
+    with store.transaction():
+        holders = rows.slot_holders(store)
+        for slot_id in dict.fromkeys(slot_ids):
+            slot = rows.slot(store, slot_id)
+            if slot is None:
+                continue
+            holder = holders.get(slot.id)
+            if holder is not None:
+                room = f" in {slot.room}" if slot.room else ""
+                raise SlotTaken(f"{holder.ref} holds the slot at "
+                                f"{when(slot.day, slot.start, slot.end)}{room}: unbook them "
+                                "before removing it.", slot=slot.id, employer=slot.employer_id)
+            oplog.emit(store, "slot.remove", {"id": slot.id, "employer_id": slot.employer_id},
+                       session.now())
+            gone.append(slot)
+    session.publish(Change("interviews", tuple(s.id for s in gone)))
+    return gone
 
 
 def copy_day_to_all(session: EventSession, employer_key: str, day: str | date) -> int:

@@ -1,14 +1,17 @@
 """Interview slots and bookings in the event file, and how their ops project.
 
-``slot.add`` makes a slot; ``booking.add`` and ``booking.remove`` are facts
-(a move is a remove and an add in one transaction). ``booking.attend``
+``slot.add`` makes a slot and ``slot.remove`` takes it back (the row stays,
+marked, for the bookings that name it); ``booking.add`` and
+``booking.remove`` are facts (a move is a remove and an add in one
+transaction). ``booking.attend``
 records whether the interview took place: last writer (by HLC) wins, like a
 visit's field, and it never changes a removed booking. After each booking op
 the states of the bookings it can touch are decided again by the rule in
 :mod:`fairdesk.domain.interviews`: a booking is a ``clash`` when an earlier
 active booking (HLC, then id) holds its slot or overlaps it for the same
-candidate. That is a pure function of the set of bookings, so the hub and
-every device agree whatever order the ops arrived in.
+candidate, or when its slot was removed. That is a pure function of the
+bookings and the removed slots, so the hub and every device agree whatever
+order the ops arrived in.
 """
 
 from __future__ import annotations
@@ -47,23 +50,23 @@ def _booking(row: dict[str, Any]) -> Booking:
 
 def slots(store: EventStore, employer_id: str | None = None,
           day: date | None = None) -> list[Slot]:
-    """Slots in time order (then room), of one employer or all."""
-    where, params = [], []
+    """Slots in time order (then room), of one employer or all; removed ones left out."""
+    where, params = ["removed_hlc IS NULL"], []
     if employer_id is not None:
         where.append("employer_id = ?")
         params.append(employer_id)
     if day is not None:
         where.append("day = ?")
         params.append(day.isoformat())
-    sql = "SELECT * FROM interview_slots"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
+    sql = "SELECT * FROM interview_slots WHERE " + " AND ".join(where)
     sql += " ORDER BY day, start_time, room, id"
     return [_slot(r) for r in store.rows(sql, params)]
 
 
 def slot(store: EventStore, slot_id: str) -> Slot | None:
-    row = store.row("SELECT * FROM interview_slots WHERE id = ?", (slot_id,))
+    """The slot ``slot_id``; None when it is not here or was removed."""
+    row = store.row("SELECT * FROM interview_slots WHERE id = ? AND removed_hlc IS NULL",
+                    (slot_id,))
     return _slot(row) if row else None
 
 
@@ -178,6 +181,19 @@ def project_slot_add(store: EventStore, op: Op) -> None:
     )
 
 
+def project_slot_remove(store: EventStore, op: Op) -> None:
+    """The slot is removed (the first removal's HLC stays); a booking on it, made
+    offline before the removal arrived, becomes a clash to rebook. It still
+    counts as earlier for the candidate's other bookings, like any clash
+    (:mod:`fairdesk.domain.interviews`): a booth that does not hold the slot
+    cannot know it was removed, and must decide the same."""
+    slot_id = op.body["id"]
+    store.execute("UPDATE interview_slots SET removed_hlc = ? "
+                  "WHERE id = ? AND (removed_hlc IS NULL OR removed_hlc > ?)",
+                  (op.hlc, slot_id, op.hlc))
+    decide(store, slot_id, "")  # the bookings of that slot only
+
+
 def project_booking_add(store: EventStore, op: Op) -> None:
     b = op.body
     candidate = resolve_id(store, b["candidate_id"])  # a merged-away badge: the kept person
@@ -215,8 +231,10 @@ def project_booking_attend(store: EventStore, op: Op) -> None:
     )
 
 
-_DECIDE = """
-UPDATE interview_bookings AS x SET state = CASE WHEN EXISTS (
+_REMOVED = "SELECT id FROM interview_slots WHERE removed_hlc IS NOT NULL"
+_DECIDE = f"""
+UPDATE interview_bookings AS x SET state = CASE WHEN x.slot_id IN ({_REMOVED}) THEN 'clash'
+WHEN EXISTS (
     SELECT 1 FROM interview_bookings AS y
     WHERE y.state != 'removed' AND y.id != x.id AND (y.hlc, y.id) < (x.hlc, x.id)
       AND (y.slot_id = x.slot_id
@@ -260,9 +278,10 @@ def schedule_rows(store: EventStore, employer_id: str | None = None) -> list[dic
         LEFT JOIN interview_bookings AS b ON b.slot_id = s.id AND b.state != 'removed'
         LEFT JOIN candidates AS c ON c.id = b.candidate_id
     """
+    sql += " WHERE (s.removed_hlc IS NULL OR b.id IS NOT NULL)"  # a removed slot's clash shows
     params: tuple[str, ...] = ()
     if employer_id is not None:
-        sql += " WHERE s.employer_id = ?"
+        sql += " AND s.employer_id = ?"
         params = (employer_id,)
     sql += " ORDER BY e.name, s.employer_id, s.day, s.room, s.start_time, b.state, b.hlc"
     return store.rows(sql, params)
@@ -301,7 +320,8 @@ def interviewed_counts(store: EventStore) -> dict[str, int]:
 
 
 def has_slots(store: EventStore) -> bool:
-    return store.scalar("SELECT 1 FROM interview_slots LIMIT 1") is not None
+    return store.scalar("SELECT 1 FROM interview_slots WHERE removed_hlc IS NULL LIMIT 1"
+                        ) is not None
 
 
 def booked_by_candidate(store: EventStore, employer_id: str

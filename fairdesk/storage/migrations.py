@@ -364,6 +364,14 @@ _V11 = """
 CREATE INDEX candidates_name_order ON candidates(search_text) WHERE erased_at IS NULL;
 """
 
+# Taking back interview slots laid out by mistake: ``slot.remove`` marks a slot
+# removed (the HLC of the op; the row stays, so a booking made offline before
+# the removal arrived still knows its time) and every reader but the booking
+# rule leaves it out. A booking on a removed slot is a clash: rebook.
+_V12 = """
+ALTER TABLE interview_slots ADD COLUMN removed_hlc TEXT;
+"""
+
 MIGRATIONS: list[tuple[int, str]] = [
     (1, _V1),
     (2, _V2),
@@ -376,6 +384,7 @@ MIGRATIONS: list[tuple[int, str]] = [
     (9, _V9),
     (10, _V10),
     (11, _V11),
+    (12, _V12),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -231,6 +231,7 @@ HANDLERS: dict[str, Callable[[EventStore, Op], None]] = {
     "visit.update": _visit_update,
     "visit.unrecord": _visit_unrecord,
     "slot.add": interviews.project_slot_add,
+    "slot.remove": interviews.project_slot_remove,
     "booking.add": interviews.project_booking_add,
     "booking.remove": interviews.project_booking_remove,
     "booking.attend": interviews.project_booking_attend,

@@ -34,6 +34,7 @@ _TARGETS = {
     "visit.update": "visits", "visit.unrecord": "visits", "candidate.update": "candidates",
     "checkin.undo": "checkins", "event.update": "event",
     "booking.remove": "interview_bookings", "booking.attend": "interview_bookings",
+    "slot.remove": "interview_slots",
 }
 # A booking waits for its candidate (a booth's stub or the desk's record).
 _PARENTS = {"booking.add": (("candidate_id", "candidates"),),

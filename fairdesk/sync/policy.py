@@ -52,7 +52,7 @@ EVENT_KINDS = frozenset({"event.create", "event.update"})
 # never personal data, so a booth may get them whole.
 CORRECTION_KINDS = frozenset({"candidate.merge", "candidate.erase"})
 BOOKING_KINDS = frozenset({"booking.add", "booking.remove", "booking.attend"})
-SLOT_KINDS = frozenset({"slot.add"})
+SLOT_KINDS = frozenset({"slot.add", "slot.remove"})  # the body names the employer
 KIOSK_KINDS = frozenset({"checkin.add", "badge.print"})
 PUSH_KINDS: dict[str, frozenset[str]] = {
     "desk": ROSTER_KINDS, "booth": VISIT_KINDS | BOOKING_KINDS, "kiosk": KIOSK_KINDS,

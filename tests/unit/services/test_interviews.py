@@ -127,3 +127,50 @@ def test_copy_a_day_to_every_employer(fair: tuple) -> None:
     assert interviews.copy_day_to_all(session, acme, DAY) == 3  # Bluewave has its own
     assert [r["start"] for r in interviews.slot_rows(session, third)] == [
         "10:00", "10:20", "10:40"]
+
+
+# ---------------------------------------------------------------- taking slots back
+def test_free_slots_laid_out_by_mistake_are_removed(fair: tuple) -> None:
+    session, _people, (acme, blue) = fair
+    listing = interviews.slot_rows(session, acme)
+    gone = interviews.remove_slots(session, [str(listing[0]["id"]), str(listing[2]["id"]),
+                                             "no-such-slot", str(listing[0]["id"])])
+    assert [s.start for s in gone] == ["10:00", "10:40"]
+    assert [r["start"] for r in interviews.slot_rows(session, acme)] == ["10:20"]
+    assert [s.start for s in interviews.free_slots(session, acme, upcoming=False)] == ["10:20"]
+    assert len(interviews.slot_rows(session, blue)) == 2  # the other employer's stay
+    assert interviews.remove_slots(session, [str(listing[0]["id"])]) == []  # already gone
+    # the same window can be laid out again
+    again = interviews.add_slots(session, acme, DAY, SlotPattern("10:00", "10:20", 20))
+    assert [s.start for s in again] == ["10:00"]
+
+
+def test_a_held_slot_is_not_removed_and_nothing_is(fair: tuple) -> None:
+    session, people, (acme, _blue) = fair
+    listing = interviews.slot_rows(session, acme)
+    interviews.book(session, acme, people[0], str(listing[1]["id"]))
+    ref = find_candidate(session, people[0]).ref
+    with pytest.raises(SlotTaken, match=f"{ref} holds the slot at Fri 21 Aug 10:20–10:40"):
+        interviews.remove_slots(session, [str(r["id"]) for r in listing])
+    assert len(interviews.slot_rows(session, acme)) == 3
+    assert session.store.scalar("SELECT COUNT(*) FROM ops WHERE kind = 'slot.remove'") == 0
+    interviews.unbook(session, acme, people[0])
+    assert len(interviews.remove_slots(session, [str(r["id"]) for r in listing])) == 3
+
+
+def test_a_booth_cannot_remove_slots(fair: tuple) -> None:
+    session, _people, (acme, _blue) = fair
+    ids = [s.id for s in interviews.slots_of(session, acme)]
+    session.role, session.employer_id = "booth", acme
+    with pytest.raises(NotAllowedForRole):
+        interviews.remove_slots(session, ids)
+    assert len(interviews.slots_of(session, acme)) == 3
+
+
+def test_a_removed_slot_cannot_be_booked(fair: tuple) -> None:
+    session, people, (acme, _blue) = fair
+    first = str(interviews.slot_rows(session, acme)[0]["id"])
+    interviews.remove_slots(session, [first])
+    with pytest.raises(UnknownSlot):
+        interviews.book(session, acme, people[0], first)
+    assert interviews.book(session, acme, people[0]).slot.start == "10:20"  # the next free

@@ -14,10 +14,10 @@ KIOSK = next(version for version, script in MIGRATIONS if script is _V8)
 
 def test_the_kiosk_migration_comes_after_phase_two() -> None:
     # 5: refused ops, 6: Phase Two interviews, 7: corrections; the kiosk's is the 8th
-    # (9: Phase Two attendance, 10: the desks' booking backfill and 11: the first-letter
-    # name index came after it)
+    # (9: Phase Two attendance, 10: the desks' booking backfill, 11: the first-letter
+    # name index and 12: removed interview slots came after it)
     assert KIOSK == 8
-    assert [version for version, _ in MIGRATIONS] == list(range(1, 12))
+    assert [version for version, _ in MIGRATIONS] == list(range(1, 13))
 
 
 def test_devices_and_invites_survive_and_kiosks_fit(tmp_path: Path) -> None:

@@ -58,7 +58,8 @@ def _upgrade_hub(hub: HubServer, path: Path) -> HubServer:
     columns = {r["name"] for r in store.rows("PRAGMA table_info(devices)")}
     for column in sorted(columns & {"backfill_from", "backfill_to"}):
         store.execute(f"ALTER TABLE devices DROP COLUMN {column}")
-    store.execute("DROP INDEX IF EXISTS candidates_name_order")  # migration 11, after it
+    store.execute("DROP INDEX IF EXISTS candidates_name_order")  # migrations 11 and 12, after it
+    store.execute("ALTER TABLE interview_slots DROP COLUMN removed_hlc")
     store.execute(f"PRAGMA user_version = {BACKFILL - 1}")
     store.close()
     store = open_event_file(path)  # migrated again, as the new version opens an old file

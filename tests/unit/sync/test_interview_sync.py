@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from fairdesk.domain.errors import Forbidden
+from fairdesk.domain.errors import Forbidden, SlotTaken
 from fairdesk.domain.interviews import SlotPattern
 from fairdesk.services import interviews
 from fairdesk.services.candidates import find_candidate
@@ -158,3 +158,53 @@ def test_a_booth_sees_an_earlier_booking_of_a_record_merged_into_the_one_it_visi
     sync_file(path_b)
     booth_b = device(path_b, role="booth", employer_id=second)
     assert _states(booth_b, kept) == {booked.id: "booked"}
+
+
+def test_a_slot_removed_while_a_booth_booked_it_offline_is_a_clash_everywhere(
+        fair: EventSession, pair: Pair, device: Open) -> None:
+    first, _second, candidate = _setup(fair)
+    path_a = pair("booth", 0)
+    sync_file(path_a)  # booth A holds its slots
+    booth_a = device(path_a, role="booth", employer_id=first)
+    slot = interviews.slots_of(booth_a, first)[0]
+    booked = interviews.book(booth_a, first, candidate, slot.id).booking  # offline
+    assert [s.id for s in interviews.remove_slots(fair, [slot.id])] == [slot.id]  # hub: free
+    sync_file(path_a)
+    sync_file(path_a)
+    assert _states(fair, candidate) == {booked.id: "clash"}
+    assert _states(booth_a, candidate) == {booked.id: "clash"}
+    assert [b.id for b in interviews.clashes(fair)] == [booked.id]
+    assert slot.id not in {s.id for s in interviews.slots_of(booth_a, first)}
+    assert slot.id not in {s.id for s in interviews.free_slots(booth_a, first, upcoming=False)}
+    moved = interviews.book(booth_a, first, candidate)  # "clash: rebook" → the next free slot
+    sync_file(path_a)
+    assert moved.booking.state == "booked" and moved.slot.id != slot.id
+    assert interviews.clashes(fair) == [] and interviews.clashes(booth_a) == []
+
+
+def test_a_slot_whose_booking_reached_the_hub_is_not_removed(
+        fair: EventSession, pair: Pair, device: Open) -> None:
+    first, _second, candidate = _setup(fair)
+    path_a = pair("booth", 0)
+    sync_file(path_a)
+    booth_a = device(path_a, role="booth", employer_id=first)
+    slot = interviews.slots_of(booth_a, first)[0]
+    interviews.book(booth_a, first, candidate, slot.id)
+    sync_file(path_a)
+    with pytest.raises(SlotTaken, match="C-0007 holds the slot"):
+        interviews.remove_slots(fair, [slot.id])
+
+
+def test_a_booth_cannot_push_a_slot_removal(fair: EventSession, pair: Pair,
+                                           device: Open) -> None:
+    first, _second, _candidate = _setup(fair)
+    path_a = pair("booth", 0)
+    sync_file(path_a)
+    booth_a = device(path_a, role="booth", employer_id=first)
+    slot = interviews.slots_of(booth_a, first)[0]
+    with booth_a.store.transaction():  # forged: only the organizer takes slots back
+        op = oplog.emit(booth_a.store, "slot.remove", {"id": slot.id, "employer_id": first},
+                        booth_a.now())
+    with client_for(booth_a.store) as client, pytest.raises(Forbidden):
+        client.push([op], pending=0)
+    assert slot.id in {s.id for s in interviews.slots_of(fair, first)}
