@@ -17,9 +17,10 @@ SLOT_COLUMNS = ["id", "employer", "day", "start", "end", "room", "ref", "state"]
 def register(commands: Any) -> None:
     p = commands.add_parser(
         "slots", help="list interview slots, or lay them out: slots add EVENT --employer ...",
-        usage="fairdesk slots [add] EVENT [--employer ID] [--day YYYY-MM-DD --start HH:MM "
-              "--end HH:MM --length MIN [--buffer MIN] [--rooms N]] [--json]")
-    p.add_argument("words", nargs="+", metavar="[add] EVENT", help=argparse.SUPPRESS)
+        usage="fairdesk slots [add | remove] EVENT [--employer ID] [--day YYYY-MM-DD "
+              "--start HH:MM --end HH:MM --length MIN [--buffer MIN] [--rooms N]] "
+              "[--slot ID ...] [--json]")
+    p.add_argument("words", nargs="+", metavar="[add | remove] EVENT", help=argparse.SUPPRESS)
     p.add_argument("--employer", metavar="ID", help="id, booth or name of the employer")
     p.add_argument("--day", metavar="YYYY-MM-DD", help="add: the interview day")
     p.add_argument("--start", metavar="HH:MM", help="add: start of the window (venue time)")
@@ -30,6 +31,8 @@ def register(commands: Any) -> None:
                    help="add: minutes between slots")
     p.add_argument("--rooms", type=int, default=1, metavar="N",
                    help="add: parallel rooms (interviewers)")
+    p.add_argument("--slot", action="append", metavar="ID",
+                   help="remove: a free slot to take back (ids from fairdesk slots; repeat)")
     add_json_arg(p)
     p.set_defaults(func=cmd_slots, parser=p)
 
@@ -75,9 +78,14 @@ def cmd_slots(args: argparse.Namespace) -> int:
     parser: argparse.ArgumentParser = args.parser
     words: list[str] = args.words
     adding = words[0] == "add" and len(words) == 2
-    if len(words) != 1 and not adding:
-        parser.error("give the event file, or: add EVENT")
+    removing = words[0] == "remove" and len(words) == 2
+    if len(words) != 1 and not (adding or removing):
+        parser.error("give the event file, or: add EVENT, or: remove EVENT")
     args.event = words[-1]
+    if removing:
+        if not args.slot:
+            parser.error("slots remove needs --slot ID (one or more)")
+        return _remove(args)
     if adding:
         missing = [f"--{n}" for n in ("employer", "day", "start", "end")
                    if getattr(args, n) is None]
@@ -112,6 +120,24 @@ def _add(args: argparse.Namespace) -> int:
                     for s in made])
     else:
         print(f"Added {len(made)} slots on {args.day} ({made[0].start}–{made[-1].end}).")
+    return 0
+
+
+def _remove(args: argparse.Namespace) -> int:
+    """All the given slots or none: a booked one is refused, naming who holds it."""
+    from fairdesk.services import interviews
+
+    session = _session(args)
+    try:
+        gone = interviews.remove_slots(session, args.slot)
+    finally:
+        session.close()
+    if args.json:
+        print_json([s.id for s in gone])
+    else:
+        skipped = len(set(args.slot)) - len(gone)
+        extra = f"; {skipped} not found or already removed" if skipped else ""
+        print(f"Removed {len(gone)} slot{'' if len(gone) == 1 else 's'}{extra}.")
     return 0
 
 

@@ -8,6 +8,7 @@ the presenter still checks the window (an end before its start).
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -69,6 +70,12 @@ class InterviewsPage(QWidget):
         actions.addWidget(button("&Copy this day to all employers", self._copy,
                                  tip="The same times and rooms for every employer "
                                      "that has no slots that day"))
+        self.undo_button = button("&Undo add", self._undo, shortcut="Ctrl+Z",
+                                  tip="Take back the slots the last Add slots made")
+        self.remove_button = button("Re&move slots", self._remove,
+                                    tip="The selected free slots (Delete)")
+        actions.addWidget(self.undo_button)
+        actions.addWidget(self.remove_button)
         actions.addSpacing(12)
         actions.addWidget(self.preview)
         actions.addStretch(1)
@@ -78,6 +85,12 @@ class InterviewsPage(QWidget):
         self.table.setModel(self.model)
         self.table.setAccessibleName("Slots")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        remove = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
+        remove.setContext(Qt.ShortcutContext.WidgetShortcut)  # not while typing a time
+        remove.activated.connect(self._remove)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()  # short columns fit; the name takes the rest
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -143,6 +156,18 @@ class InterviewsPage(QWidget):
         self._edited()
         self.presenter.add_slots()
 
+    def _undo(self) -> None:
+        self.presenter.undo()
+
+    def _remove(self) -> None:
+        self.presenter.remove(self.selected_rows())
+
+    def selected_rows(self) -> list[int]:
+        return sorted(index.row() for index in self.table.selectionModel().selectedRows())
+
+    def _selection_changed(self, *_: object) -> None:
+        self.remove_button.setEnabled(bool(self.selected_rows()))
+
     def _copy(self) -> None:
         self._edited()
         self.presenter.copy_to_all()
@@ -162,4 +187,6 @@ class InterviewsPage(QWidget):
         self.model.set_rows(p.rows)
         self.empty.setText("" if p.rows else p.empty_text)
         self.empty.setVisible(not p.rows)
+        self.undo_button.setEnabled(p.can_undo)
+        self._selection_changed()
         self.clashes.setText(p.clash_text)

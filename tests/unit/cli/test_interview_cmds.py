@@ -69,9 +69,34 @@ def test_book_clash_taken_move_and_unbook(event: Path) -> None:
     assert again.returncode == 1 and "no interview" in again.stderr
 
 
+def test_slots_remove_takes_free_slots_back_and_refuses_a_booked_one(event: Path) -> None:
+    day = "2030-05-03"  # a day of its own: the other tests' slots stay
+    made = json.loads(fairdesk("slots", "add", str(event), "--employer", "1", "--day", day,
+                               "--start", "14:00", "--end", "15:00", "--length", "20",
+                               "--json", check=True).stdout)
+    ids = [str(s["id"]) for s in made]
+    fairdesk("book", str(event), "--employer", "1", "--ref", "C-0005", "--slot", ids[2],
+             check=True)
+    held = fairdesk("slots", "remove", str(event), "--slot", ids[0], "--slot", ids[2])
+    assert held.returncode == 1 and "C-0005 holds the slot" in held.stderr
+    assert held.stderr.count("\n") == 1
+    done = fairdesk("slots", "remove", str(event), "--slot", ids[0], "--slot", ids[1],
+                    "--slot", "nope")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "Removed 2 slots; 1 not found or already removed."
+    left = [s for s in _slots(event, "1") if s["day"] == day]
+    assert [(s["start"], s["ref"]) for s in left] == [("14:40", "C-0005")]
+    assert json.loads(fairdesk("slots", "remove", str(event), "--slot", ids[0], "--json",
+                               check=True).stdout) == []
+    fairdesk("unbook", str(event), "--employer", "1", "--ref", "C-0005", check=True)
+    assert json.loads(fairdesk("slots", "remove", str(event), "--slot", ids[2], "--json",
+                               check=True).stdout) == [ids[2]]
+
+
 def test_usage_errors_exit_2(event: Path) -> None:
     assert fairdesk("slots", "add", str(event), "--employer", "1").returncode == 2
     assert fairdesk("slots", "add", str(event), "x", "y").returncode == 2
+    assert fairdesk("slots", "remove", str(event)).returncode == 2  # which slots?
     assert fairdesk("book", str(event), "--employer", "1", "--ref", "C-0001").returncode == 2
     assert fairdesk("book", str(event), "--employer", "1", "--ref", "C-0001", "--next",
                     "--slot", "x").returncode == 2

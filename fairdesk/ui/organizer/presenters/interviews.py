@@ -2,7 +2,9 @@
 
 Pick an employer and a day, type a window (start, end, slot length, buffer,
 rooms) and add its slots; then copy that day's pattern to every employer
-that has no slots that day, in one step. The table lists the employer's
+that has no slots that day, in one step. Slots added by mistake come back
+off with Undo (the last "Add slots", while still free), any free ones with
+Remove. The table lists the employer's
 slots in time order with who holds each (ref and name; an erased person
 shows no name, a merged-away booking the kept person); the clash line
 counts bookings that lost to an earlier one on another device and wait for
@@ -57,6 +59,8 @@ class InterviewsPresenter(Presenter):
         self.employer_id: str | None = None
         self.form = SlotForm()
         self.rows: list[tuple[str, ...]] = []
+        self.slot_ids: list[str] = []  # beside rows
+        self.just_added: list[str] = []  # what Undo takes back
         self.counts: dict[str, int] = {}
         self.clash_count = 0
         self._unsubscribe = session.subscribe(self._on_change)
@@ -74,10 +78,10 @@ class InterviewsPresenter(Presenter):
         self.changed()
 
     def _read(self) -> None:
-        self.rows = []
-        if self.employer_id is not None:
-            self.rows = [_row(r) for r in interviews.slot_rows(self.session,
-                                                               self.employer_id)]
+        slots = [] if self.employer_id is None else interviews.slot_rows(self.session,
+                                                                          self.employer_id)
+        self.rows = [_row(r) for r in slots]
+        self.slot_ids = [str(r["id"]) for r in slots]
         self.counts = interviews.booked_counts(self.session)
         self.clash_count = len(interviews.clashes(self.session))
 
@@ -116,7 +120,44 @@ class InterviewsPresenter(Presenter):
         except FairDeskError as error:
             self.refused(error)
             return False
-        self.say("info", f"Added {len(made)} slots for {self._name()} on {self._day()}.")
+        self.just_added = [slot.id for slot in made]  # after the redraw the change made
+        self.say("info", f"Added {len(made)} slots for {self._name()} on {self._day()} "
+                 "(Ctrl+Z takes them back).")
+        self.changed()
+        return True
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self.just_added)
+
+    def undo(self) -> bool:
+        """Take back the slots the last "Add slots" made (refused if one is booked now)."""
+        if not self.just_added:
+            return False
+        try:
+            gone = interviews.remove_slots(self.session, self.just_added)
+        except FairDeskError as error:
+            self.refused(error)
+            return False
+        self.just_added = []
+        self.say("info", f"Took back the {len(gone)} slots just added.")
+        self.changed()
+        return True
+
+    def remove(self, rows: list[int]) -> bool:
+        """Remove the slots of these table rows; a booked one refuses them all."""
+        chosen = [self.slot_ids[i] for i in sorted(set(rows)) if 0 <= i < len(self.slot_ids)]
+        if not chosen:
+            return False
+        try:
+            gone = interviews.remove_slots(self.session, chosen)
+        except FairDeskError as error:
+            self.refused(error)
+            return False
+        self.just_added = [i for i in self.just_added if i not in chosen]
+        self.say("info", f"Removed {len(gone)} slot{'' if len(gone) == 1 else 's'} "
+                 f"of {self._name()}.")
+        self.changed()
         return True
 
     def copy_to_all(self) -> bool:

@@ -36,7 +36,8 @@ def test_lay_out_one_employer_then_copy_the_day_to_all(presenter: InterviewsPres
     assert presenter.preview == "3 slots × 2 rooms (09:00–10:00)"
     assert presenter.add_slots()
     assert presenter.last_message is not None
-    assert presenter.last_message.text == "Added 6 slots for Acme BPO on Fri 21 Aug."
+    assert presenter.last_message.text == ("Added 6 slots for Acme BPO on Fri 21 Aug "
+                                           "(Ctrl+Z takes them back).")
     assert len(presenter.rows) == 6
     assert presenter.rows[0] == ("Fri 21 Aug", "09:00–09:20", "Room 1", "free", "", "")
     assert presenter.copy_to_all()
@@ -47,6 +48,36 @@ def test_lay_out_one_employer_then_copy_the_day_to_all(presenter: InterviewsPres
     assert labels == ["Acme BPO — 6 slots, 0 booked", "Bluewave — 6 slots, 0 booked",
                       "Caribtech — 6 slots, 0 booked"]
     assert presenter.clash_text == "No clashes."
+
+
+def test_undo_takes_back_the_slots_just_added(presenter: InterviewsPresenter) -> None:
+    presenter.edit(day="2026-08-21", start="09:00", end="10:00", length=20)
+    assert presenter.add_slots() and presenter.can_undo
+    presenter.edit(day="2026-08-21", start="14:00", end="15:00", length=30)
+    assert presenter.add_slots()  # Undo takes back the last add only
+    assert presenter.undo() and not presenter.can_undo
+    assert presenter.last_message is not None
+    assert presenter.last_message.text == "Took back the 2 slots just added."
+    assert [r[1] for r in presenter.rows] == ["09:00–09:20", "09:20–09:40", "09:40–10:00"]
+    assert not presenter.undo()
+
+
+def test_remove_takes_free_slots_and_refuses_a_booked_one(
+        session: EventSession, presenter: InterviewsPresenter, make_people: Any) -> None:
+    presenter.edit(day="2026-08-21", start="09:00", end="10:00", length=20)
+    presenter.add_slots()
+    person = make_people(1)[0]
+    interviews.book(session, str(presenter.employer_id), person, presenter.slot_ids[2])
+    assert presenter.remove([0])
+    assert presenter.last_message is not None
+    assert presenter.last_message.text == "Removed 1 slot of Acme BPO."
+    assert [r[1] for r in presenter.rows] == ["09:20–09:40", "09:40–10:00"]
+    assert not presenter.remove([0, 1])  # the 09:40 slot is booked: nothing goes
+    assert presenter.last_message.code == "slot_taken"
+    assert "C-0001 holds the slot" in presenter.last_message.text
+    assert len(presenter.rows) == 2
+    assert not presenter.undo()  # what was removed or is booked is not taken back again
+    assert presenter.last_message.code == "slot_taken"
 
 
 def test_a_bad_window_says_why_and_adds_nothing(presenter: InterviewsPresenter) -> None:
@@ -77,6 +108,31 @@ def test_the_page_adds_slots_from_its_form(qtbot: Any, presenter: InterviewsPres
     page.employer.setCurrentIndex(1)
     page._chosen(1)
     assert page.model.rowCount() == 0 and page.empty.text().startswith("No slots")
+
+
+def test_the_page_takes_slots_back_by_undo_and_by_delete(
+        qtbot: Any, presenter: InterviewsPresenter) -> None:
+    page = InterviewsPage(presenter)
+    qtbot.addWidget(page)
+    presenter.load()
+    page.show()
+    page.activateWindow()
+    qtbot.waitActive(page)  # key presses go through the shortcut map, as a user's do
+    assert not page.undo_button.isEnabled() and not page.remove_button.isEnabled()
+    page.day.setDate(QDate(2026, 8, 21))
+    page.start.setTime(QTime(9, 0))
+    page.end.setTime(QTime(10, 0))
+    page._add()
+    assert page.model.rowCount() == 3 and page.undo_button.isEnabled()
+    page.table.setFocus()
+    qtbot.waitUntil(page.table.hasFocus)
+    page.table.selectRow(0)
+    assert page.remove_button.isEnabled()
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert page.model.rowCount() == 2 and not page.remove_button.isEnabled()
+    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0)  # a button's shortcut clicks it animated
+    assert not page.undo_button.isEnabled()
 
 
 def test_the_day_starts_on_the_event_s_first_day_and_follows_the_form(
