@@ -17,7 +17,8 @@ Each row of :data:`POLICY` is one case, read as the policy itself:
   employer's pair id); ``none`` of an edit or an undo is a visit the hub does
   not hold (the uuid5 of a future visit). For bookings the slot
   (``booking.add``) or the booking (``booking.remove``, ``booking.attend``),
-  ``none``: not on the hub. For ``slot.add`` and ``employer.upsert`` the employer the body names,
+  ``none``: not on the hub. For ``slot.add``, ``slot.remove`` (a slot of that employer
+  on the hub) and ``employer.upsert`` the employer the body names,
   ``none``: a new employer. Roster, event and correction kinds (the
   organizer's merge and erasure, issue 16) have no employer: ``none``.
 - **expected**: ``accepted`` (push acked / import exit 0: the op is in the
@@ -79,6 +80,7 @@ _RULE: list[tuple[str, str, str, tuple[str, str, str]]] = [
     ("desk", "visit.unrecord", "other", (R, R, PR)),
     ("desk", "visit.unrecord", "none", (R, R, P)),
     ("desk", "slot.add", "own", (R, R, PR)),
+    ("desk", "slot.remove", "own", (R, R, PR)),
     ("desk", "booking.add", "own", (R, R, PR)),
     ("desk", "booking.add", "other", (R, R, PR)),
     ("desk", "booking.remove", "own", (R, R, PR)),
@@ -108,6 +110,8 @@ _RULE: list[tuple[str, str, str, tuple[str, str, str]]] = [
     ("booth", "visit.unrecord", "none", (R, R, P)),
     ("booth", "slot.add", "own", (R, R, PR)),
     ("booth", "slot.add", "other", (R, R, PR)),
+    ("booth", "slot.remove", "own", (R, R, PR)),
+    ("booth", "slot.remove", "other", (R, R, PR)),
     ("booth", "booking.add", "own", (A, A, AP)),
     ("booth", "booking.add", "other", (R, R, PR)),
     ("booth", "booking.add", "none", (A, A, AP)),
@@ -137,6 +141,7 @@ _RULE: list[tuple[str, str, str, tuple[str, str, str]]] = [
     ("kiosk", "visit.unrecord", "own", (R, R, PR)),
     ("kiosk", "visit.unrecord", "none", (R, R, P)),
     ("kiosk", "slot.add", "own", (R, R, PR)),
+    ("kiosk", "slot.remove", "own", (R, R, PR)),
     ("kiosk", "booking.add", "own", (R, R, PR)),
     ("kiosk", "booking.remove", "own", (R, R, PR)),
     ("kiosk", "booking.attend", "own", (R, R, PR)),
@@ -302,6 +307,9 @@ def _interview_body(fair: Fair, kind: str, owner: str) -> dict[str, Any]:
     if kind == "slot.add":
         return {"id": new_id(), "employer_id": _employer(fair, owner), "day": "2026-08-21",
                 "start": "11:00", "end": "11:20", "room": new_id()}
+    if kind == "slot.remove":  # only the organizer takes slots back
+        slot = _slot(fair, fair.a if owner == "own" else fair.b)
+        return {"id": slot["id"], "employer_id": slot["employer_id"]}
     if kind == "booking.add":  # the body names the booth's employer; the slot decides
         slot = (_slot(fair, fair.a if owner == "own" else fair.b) if owner != "none"
                 else {"id": new_id(), "day": "2026-08-21", "start": "12:00", "end": "12:20"})
