@@ -180,12 +180,12 @@ def cmd_unbook(args: argparse.Namespace) -> int:
 
 
 def cmd_interviewed(args: argparse.Namespace) -> int:
-    from fairdesk.services import interviews
+    from fairdesk.services import interview_attendance, interviews
 
     session = _session(args)
     try:
-        marked = interviews.record_attendance(session, args.employer, args.ref,
-                                              not args.no_show)
+        marked = interview_attendance.record_attendance(session, args.employer, args.ref,
+                                                        not args.no_show)
         ref = find_candidate(session, args.ref).ref
     finally:
         session.close()

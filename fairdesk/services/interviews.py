@@ -1,8 +1,9 @@
 """Phase Two interviews: lay out (and take back) slots, book, move and unbook (issue 15).
 
 Every function is one user action and one transaction; each booking change
-is an op (``booking.add`` / ``booking.remove``, and ``booking.attend`` for
-whether the interview took place) so it syncs like a visit. A
+is an op (``booking.add`` / ``booking.remove``; ``booking.attend``, whether
+the interview took place, is :mod:`fairdesk.services.interview_attendance`)
+so it syncs like a visit. A
 device refuses, before writing, a booking into a slot that is held
 (``slot_taken``) or one that overlaps another interview of the candidate
 (``interview_clash``), each with a sentence naming the other interview.
@@ -19,8 +20,6 @@ Decisions:
 * A booth books only for its own employer; the organizer for any.
 * Only the organizer lays out or removes slots, and only a free slot can be
   removed; a booking made offline into a slot removed meanwhile is a clash.
-* Attendance is recorded for the standing booking once its slot has started
-  (venue time); a removed or clashing booking cannot be marked.
 """
 
 from __future__ import annotations
@@ -30,9 +29,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from fairdesk.domain.errors import (
-    BookingInClash,
     InterviewClash,
-    InterviewNotStarted,
     InvalidField,
     NoFreeSlot,
     NotAllowedForRole,
@@ -181,7 +178,7 @@ def free_slots(session: EventSession, employer_key: str, candidate_key: str | No
         candidate = find_candidate(session, candidate_key)
         others = [b for b in rows.for_candidate(store, candidate.id)
                   if b.employer_id != employer.id]
-    after = _now_local(session) if upcoming else ("", "")
+    after = now_local(session) if upcoming else ("", "")
     out = []
     for s in rows.slots(store, employer.id):
         if s.id in held or (s.day.isoformat(), s.start) <= after:
@@ -194,7 +191,7 @@ def free_slots(session: EventSession, employer_key: str, candidate_key: str | No
     return out
 
 
-def _now_local(session: EventSession) -> tuple[str, str]:
+def now_local(session: EventSession) -> tuple[str, str]:
     local = session.now().astimezone(zone(session.event.timezone))
     return local.date().isoformat(), local.strftime("%H:%M")
 
@@ -204,7 +201,7 @@ def book(session: EventSession, employer_key: str, candidate_key: str,
          slot_id: str | None = None) -> BookResult:
     """Book the candidate into ``slot_id`` (``None``: the employer's next free slot
     the candidate can take). Moves the candidate's interview at this employer."""
-    employer = _acting_for(session, employer_key)
+    employer = acting_for(session, employer_key)
     candidate = find_candidate(session, candidate_key)
     store = session.store
     with store.transaction():
@@ -287,7 +284,7 @@ def _shortlist(session: EventSession, employer: Employer, candidate: Candidate) 
 
 def unbook(session: EventSession, employer_key: str, candidate_key: str) -> list[Booking]:
     """Take back the candidate's interview at this employer (audited)."""
-    employer = _acting_for(session, employer_key)
+    employer = acting_for(session, employer_key)
     candidate = find_candidate(session, candidate_key)
     store = session.store
     with store.transaction():
@@ -301,7 +298,7 @@ def unbook(session: EventSession, employer_key: str, candidate_key: str) -> list
     return gone
 
 
-def _acting_for(session: EventSession, employer_key: str,
+def acting_for(session: EventSession, employer_key: str,
                 what: str = "books interviews") -> Employer:
     employer = find_employer(session, employer_key)
     if session.role in ("desk", "kiosk") or (
@@ -309,53 +306,6 @@ def _acting_for(session: EventSession, employer_key: str,
         raise NotAllowedForRole(f"A booth {what} only for its own employer.",
                                 role=session.role)
     return employer
-
-
-# ---------------------------------------------------------------- attendance
-def record_attendance(session: EventSession, employer_key: str, candidate_key: str,
-                      attended: bool) -> Booking:
-    """Record whether the candidate's interview at this employer took place
-    (``False``: a no-show). Tapping the other answer later changes it: the
-    last record (by HLC) wins everywhere."""
-    employer = _acting_for(session, employer_key, "records interviews")
-    candidate = find_candidate(session, candidate_key)
-    store = session.store
-    with store.transaction():
-        booking = _attendable(session, employer, candidate)
-        op = oplog.emit(store, "booking.attend", {
-            "id": booking.id, "employer_id": employer.id, "candidate_id": candidate.id,
-            "attended": attended}, session.now())
-        event_rows.audit(store, op.at, "booking.attend", candidate.ref, {
-            "employer_id": employer.id, "booking_id": booking.id, "attended": attended})
-        marked = rows.booking(store, booking.id)
-    assert marked is not None
-    session.publish(Change("interviews", (booking.id, candidate.id)))
-    return marked
-
-
-def _attendable(session: EventSession, employer: Employer, candidate: Candidate) -> Booking:
-    """The candidate's standing interview here whose slot has started."""
-    mine = [b for b in rows.for_candidate(session.store, candidate.id)
-            if b.employer_id == employer.id]
-    standing = next((b for b in mine if b.state == "booked"), None)
-    if standing is None and mine:
-        raise BookingInClash(
-            f"{candidate.ref}'s interview at {mine[0].when()} with {employer.name} is in "
-            "clash with an earlier booking; rebook it before recording whether it took place.",
-            ref=candidate.ref, employer=employer.id)
-    if standing is None:
-        raise NotBooked(f"{candidate.ref} has no interview with {employer.name} to record.",
-                        ref=candidate.ref, employer=employer.id)
-    if (standing.day.isoformat(), standing.start) > _now_local(session):
-        raise InterviewNotStarted(
-            f"{candidate.ref}'s interview with {employer.name} is at {standing.when()}; it "
-            "has not started yet.", ref=candidate.ref, employer=employer.id)
-    return standing
-
-
-def has_started(session: EventSession, booking: Booking) -> bool:
-    """Whether the booked slot's start (venue time) has passed: attendance can be recorded."""
-    return (booking.day.isoformat(), booking.start) <= _now_local(session)
 
 
 def _organizer_only(session: EventSession, what: str) -> None:

@@ -17,7 +17,7 @@ from fairdesk.domain.errors import (
 from fairdesk.domain.ids import new_id
 from fairdesk.domain.interviews import SlotPattern
 from fairdesk.domain.model import Op
-from fairdesk.services import interviews
+from fairdesk.services import interview_attendance, interviews
 from fairdesk.services.employers import add_employer
 from fairdesk.services.session import EventSession
 from fairdesk.storage import interviews as rows
@@ -46,9 +46,9 @@ def test_recorded_once_started_and_changed_by_the_other_tap(fair: tuple) -> None
     session, people, (acme, _blue) = fair
     interviews.book(session, acme, people[0], _slot(session, acme, "09:00"))
     assert interviews.interviews_of(session, people[0])[0].attended is None
-    marked = interviews.record_attendance(session, acme, people[0], attended=True)
+    marked = interview_attendance.record_attendance(session, acme, people[0], attended=True)
     assert marked.attended is True and marked.state == "booked"
-    assert interviews.record_attendance(session, acme, people[0], False).attended is False
+    assert interview_attendance.record_attendance(session, acme, people[0], False).attended is False
     assert session.store.scalar(
         "SELECT COUNT(*) FROM audit WHERE action = 'booking.attend'") == 2
 
@@ -57,20 +57,20 @@ def test_not_yet_started_is_refused_until_its_start(fair: tuple, clock: FakeCloc
     session, people, (acme, _blue) = fair
     interviews.book(session, acme, people[0], _slot(session, acme, "09:40"))
     with pytest.raises(InterviewNotStarted, match="09:40–10:00; it has not started yet"):
-        interviews.record_attendance(session, acme, people[0], True)
+        interview_attendance.record_attendance(session, acme, people[0], True)
     clock.advance(minutes=10)  # 09:40 at the venue
-    assert interviews.record_attendance(session, acme, people[0], True).attended is True
+    assert interview_attendance.record_attendance(session, acme, people[0], True).attended is True
 
 
 def test_no_booking_a_removed_one_or_a_clash_cannot_be_marked(fair: tuple) -> None:
     session, people, (acme, _blue) = fair
     with pytest.raises(NotBooked, match="has no interview with Acme BPO"):
-        interviews.record_attendance(session, acme, people[0], True)
+        interview_attendance.record_attendance(session, acme, people[0], True)
     slot = _slot(session, acme, "09:00")
     interviews.book(session, acme, people[0], slot)
     interviews.unbook(session, acme, people[0])
     with pytest.raises(NotBooked):
-        interviews.record_attendance(session, acme, people[0], True)
+        interview_attendance.record_attendance(session, acme, people[0], True)
     interviews.book(session, acme, people[1], slot)
     with session.store.transaction():  # an offline booth's later booking of the same slot
         oplog.emit(session.store, "booking.add", {
@@ -78,7 +78,7 @@ def test_no_booking_a_removed_one_or_a_clash_cannot_be_marked(fair: tuple) -> No
             "employer_name": "Acme BPO", "day": DAY, "start": "09:00", "end": "09:20"},
             session.now())
     with pytest.raises(BookingInClash, match="rebook it") as refused:
-        interviews.record_attendance(session, acme, people[2], True)
+        interview_attendance.record_attendance(session, acme, people[2], True)
     assert refused.value.code == "booking_in_clash"
 
 
@@ -87,10 +87,10 @@ def test_a_desk_or_another_employers_booth_may_not(fair: tuple) -> None:
     interviews.book(session, acme, people[0], _slot(session, acme, "09:00"))
     session.role = "desk"
     with pytest.raises(NotAllowedForRole):
-        interviews.record_attendance(session, acme, people[0], True)
+        interview_attendance.record_attendance(session, acme, people[0], True)
     session.role, session.employer_id = "booth", blue
     with pytest.raises(NotAllowedForRole, match="records interviews only for its own"):
-        interviews.record_attendance(session, acme, people[0], True)
+        interview_attendance.record_attendance(session, acme, people[0], True)
 
 
 def _attend(op: Op, booking: str, attended: bool, ms: int) -> Op:
@@ -101,7 +101,7 @@ def _attend(op: Op, booking: str, attended: bool, ms: int) -> Op:
 def test_the_latest_by_hlc_wins_and_a_removed_booking_keeps_its_record(fair: tuple) -> None:
     session, people, (acme, _blue) = fair
     made = interviews.book(session, acme, people[0], _slot(session, acme, "09:00")).booking
-    first = interviews.record_attendance(session, acme, people[0], True)
+    first = interview_attendance.record_attendance(session, acme, people[0], True)
     op = oplog.by_ids(session.store, [str(session.store.scalar(
         "SELECT op_id FROM ops WHERE kind = 'booking.attend'"))])[0]
     ms = hlc.wall_ms()

@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 
 from fairdesk.domain.errors import InterviewNotStarted
-from fairdesk.services import exports, interviews
+from fairdesk.services import exports, interview_attendance, interviews
 from fairdesk.services.employers import add_employer
 from fairdesk.services.session import EventSession
 from fairdesk.services.visits import record_visit
@@ -62,12 +62,12 @@ def test_the_funnel_counts_interviews_and_no_shows_recorded(fair: Fair, clock: F
                                                              tmp_path: Path) -> None:
     clock.advance(days=1)  # 21 August, 09:30 at the venue: before the 10:00 interviews
     with pytest.raises(InterviewNotStarted):
-        interviews.record_attendance(fair.session, fair.acme, fair.people[0], True)
+        interview_attendance.record_attendance(fair.session, fair.acme, fair.people[0], True)
     clock.advance(hours=1)  # 10:30: the 10:00 and 10:20 interviews have started
-    interviews.record_attendance(fair.session, fair.acme, fair.people[0], True)
-    interviews.record_attendance(fair.session, fair.acme, fair.people[3], False)
-    interviews.record_attendance(fair.session, fair.acme, fair.people[1], False)
-    interviews.record_attendance(fair.session, fair.acme, fair.people[1], True)  # changed
+    interview_attendance.record_attendance(fair.session, fair.acme, fair.people[0], True)
+    interview_attendance.record_attendance(fair.session, fair.acme, fair.people[3], False)
+    interview_attendance.record_attendance(fair.session, fair.acme, fair.people[1], False)
+    interview_attendance.record_attendance(fair.session, fair.acme, fair.people[1], True)  # changed
     acme = exports.report_data(fair.session).funnel[1]
     assert acme == ("4 · Acme BPO", 5, 4, 3, 0, 2, 1)
     exports.export_report(fair.session, tmp_path / "report.pdf")

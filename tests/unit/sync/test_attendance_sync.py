@@ -12,7 +12,7 @@ import pytest
 
 from fairdesk.domain.errors import Forbidden
 from fairdesk.domain.interviews import SlotPattern
-from fairdesk.services import interviews
+from fairdesk.services import interview_attendance, interviews
 from fairdesk.services.candidates import find_candidate
 from fairdesk.services.employers import all_employers
 from fairdesk.services.session import EventSession
@@ -45,7 +45,8 @@ def test_attendance_recorded_offline_reaches_the_hub_and_the_other_devices(
     booth_a = device(path_a, role="booth", employer_id=first)
     booking = interviews.book(booth_a, first, candidate,
                               interviews.slots_of(booth_a, first)[0].id).booking
-    marked = interviews.record_attendance(booth_a, first, candidate, attended=True)  # offline
+    marked = interview_attendance.record_attendance(booth_a, first, candidate,  # offline
+                                                    attended=True)
     assert marked.attended is True and _attended(fair, booking.id) is None
     for path in (path_a, path_a2, path_b, path_desk):
         sync_file(path)
@@ -57,7 +58,7 @@ def test_attendance_recorded_offline_reaches_the_hub_and_the_other_devices(
     assert _attended(booth_b, booking.id) is None  # the other employer's interview: theirs
 
     time.sleep(0.01)  # the second booth of A taps "No-show": the later record wins
-    interviews.record_attendance(booth_a2, first, candidate, attended=False)
+    interview_attendance.record_attendance(booth_a2, first, candidate, attended=False)
     for path in (path_a2, path_a, path_desk):
         sync_file(path)
     assert _attended(fair, booking.id) == _attended(booth_a, booking.id) == "no"

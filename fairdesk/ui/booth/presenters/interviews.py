@@ -17,7 +17,7 @@ from collections.abc import Callable
 from fairdesk.domain.errors import FairDeskError
 from fairdesk.domain.interviews import Booking, Slot, when
 from fairdesk.domain.model import Employer
-from fairdesk.services import interviews
+from fairdesk.services import interview_attendance, interviews
 from fairdesk.services.session import EventSession
 from fairdesk.ui.common.presenters.base import Presenter
 
@@ -95,8 +95,8 @@ class InterviewPresenter(Presenter):
         if self.candidate_id is None or mine is None:
             return False
         try:
-            interviews.record_attendance(self.session, self.employer.id, self.candidate_id,
-                                         attended)
+            interview_attendance.record_attendance(self.session, self.employer.id,
+                                                   self.candidate_id, attended)
         except FairDeskError as error:
             self.refused(error)
             self.reload()
@@ -146,7 +146,7 @@ class InterviewPresenter(Presenter):
         """This booth's standing interview has started: "Interviewed" / "No-show" show."""
         mine = self.mine
         return (mine is not None and mine.state == "booked"
-                and interviews.has_started(self.session, mine))
+                and interview_attendance.has_started(self.session, mine))
 
     @property
     def attended(self) -> bool | None:
