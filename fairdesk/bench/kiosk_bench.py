@@ -95,7 +95,7 @@ def _measure(folder: Path, count: int) -> tuple[list[float], list[float]]:
 
 
 def kiosk_figure(quick: bool) -> Figure:
-    count = 150 if quick else 300  # p95 of each of the five blocks: at least 30 samples
+    count = 300 if quick else 600  # p95 of each of the five blocks: at least 60 samples
     with tempfile.TemporaryDirectory(prefix="fairdesk-kiosk-bench-") as folder:
         ours, bare = _measure(Path(folder), count)
     measured = blocks(ours, bare, p95)

@@ -299,7 +299,7 @@ def unbook(session: EventSession, employer_key: str, candidate_key: str) -> list
 
 
 def acting_for(session: EventSession, employer_key: str,
-                what: str = "books interviews") -> Employer:
+               what: str = "books interviews") -> Employer:
     employer = find_employer(session, employer_key)
     if session.role in ("desk", "kiosk") or (
             session.role == "booth" and session.employer_id not in (None, employer.id)):
