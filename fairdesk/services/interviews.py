@@ -125,9 +125,9 @@ def remove_slots(session: EventSession, slot_ids: Sequence[str]) -> list[Slot]:
     return gone
 
 
-def copy_day_to_all(session: EventSession, employer_key: str, day: str | date) -> int:
+def copy_day_to_all(session: EventSession, employer_key: str, day: str | date) -> list[Slot]:
     """The slots ``employer_key`` has on ``day``, laid out for every other employer
-    that has none that day (one transaction); returns how many slots were made."""
+    that has none that day (one transaction); returns the slots made."""
     _organizer_only(session, "lay out interview slots")
     source = find_employer(session, employer_key)
     the_day = day if isinstance(day, date) else clean_day(day)
@@ -142,7 +142,7 @@ def copy_day_to_all(session: EventSession, employer_key: str, day: str | date) -
             if employer.id != source.id and not rows.slots(session.store, employer.id, the_day):
                 made += _add(session, employer, the_day, windows, rooms)
     session.publish(Change("interviews", tuple(s.id for s in made)))
-    return len(made)
+    return made
 
 
 def slot_rows(session: EventSession, employer_key: str | None = None) -> list[dict[str, object]]:

@@ -71,7 +71,7 @@ class InterviewsPage(QWidget):
                                  tip="The same times and rooms for every employer "
                                      "that has no slots that day"))
         self.undo_button = button("&Undo add", self._undo, shortcut="Ctrl+Z",
-                                  tip="Take back the slots the last Add slots made")
+                                  tip="Take back the slots the last Add slots or copy made")
         self.remove_button = button("Re&move slots", self._remove,
                                     tip="The selected free slots (Delete)")
         actions.addWidget(self.undo_button)

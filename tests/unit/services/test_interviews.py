@@ -124,7 +124,9 @@ def test_a_booth_books_only_for_its_own_employer(fair: tuple) -> None:
 def test_copy_a_day_to_every_employer(fair: tuple) -> None:
     session, _people, (acme, _blue) = fair
     third = add_employer(session, "Caribtech").id
-    assert interviews.copy_day_to_all(session, acme, DAY) == 3  # Bluewave has its own
+    made = interviews.copy_day_to_all(session, acme, DAY)
+    assert [(s.employer_id, s.start) for s in made] == [  # Bluewave has its own
+        (third, "10:00"), (third, "10:20"), (third, "10:40")]
     assert [r["start"] for r in interviews.slot_rows(session, third)] == [
         "10:00", "10:20", "10:40"]
 

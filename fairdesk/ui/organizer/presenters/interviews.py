@@ -3,8 +3,8 @@
 Pick an employer and a day, type a window (start, end, slot length, buffer,
 rooms) and add its slots; then copy that day's pattern to every employer
 that has no slots that day, in one step. Slots added by mistake come back
-off with Undo (the last "Add slots", while still free), any free ones with
-Remove. The table lists the employer's
+off with Undo (the last "Add slots" or copy, while still free), any free
+ones with Remove. The table lists the employer's
 slots in time order with who holds each (ref and name; an erased person
 shows no name, a merged-away booking the kept person); the clash line
 counts bookings that lost to an earlier one on another device and wait for
@@ -131,7 +131,8 @@ class InterviewsPresenter(Presenter):
         return bool(self.just_added)
 
     def undo(self) -> bool:
-        """Take back the slots the last "Add slots" made (refused if one is booked now)."""
+        """Take back the slots the last "Add slots" or copy made (refused if one is
+        booked now)."""
         if not self.just_added:
             return False
         try:
@@ -168,8 +169,10 @@ class InterviewsPresenter(Presenter):
         except FairDeskError as error:
             self.refused(error)
             return False
+        self.just_added = [slot.id for slot in made]
         self.say("info", f"Copied {self._name()}'s slots of {self._day()} to the other "
-                 f"employers: {made} slots.")
+                 f"employers: {len(made)} slots (Ctrl+Z takes them back).")
+        self.changed()
         return True
 
     # ---------------------------------------------------------- texts

@@ -43,7 +43,12 @@ def test_lay_out_one_employer_then_copy_the_day_to_all(presenter: InterviewsPres
     assert presenter.copy_to_all()
     assert presenter.last_message is not None
     assert presenter.last_message.text == ("Copied Acme BPO's slots of Fri 21 Aug to the other "
-                                           "employers: 12 slots.")
+                                           "employers: 12 slots (Ctrl+Z takes them back).")
+    assert presenter.undo()  # the copy comes back off; Acme's own stay
+    labels = [presenter.employer_label(e) for e in presenter.employers]
+    assert labels == ["Acme BPO — 6 slots, 0 booked", "Bluewave — 0 slots, 0 booked",
+                      "Caribtech — 0 slots, 0 booked"]
+    assert presenter.copy_to_all()
     labels = [presenter.employer_label(e) for e in presenter.employers]
     assert labels == ["Acme BPO — 6 slots, 0 booked", "Bluewave — 6 slots, 0 booked",
                       "Caribtech — 6 slots, 0 booked"]
