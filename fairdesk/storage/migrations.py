@@ -366,8 +366,9 @@ CREATE INDEX candidates_name_order ON candidates(search_text) WHERE erased_at IS
 
 # Taking back interview slots laid out by mistake: ``slot.remove`` marks a slot
 # removed (the HLC of the op; the row stays, so a booking made offline before
-# the removal arrived still knows its time) and every reader but the booking
-# rule leaves it out. A booking on a removed slot is a clash: rebook.
+# the removal arrived still knows its time). Slot lists leave it out; the
+# schedules show it while a clash booking names it. A booking on a removed
+# slot is a clash: rebook.
 _V12 = """
 ALTER TABLE interview_slots ADD COLUMN removed_hlc TEXT;
 """

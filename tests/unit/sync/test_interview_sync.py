@@ -17,6 +17,7 @@ from fairdesk.services.employers import all_employers
 from fairdesk.services.session import EventSession
 from fairdesk.services.sync import client_for, sync_file
 from fairdesk.services.visits import record_visit
+from fairdesk.storage import interviews as interview_rows
 from fairdesk.storage import oplog
 
 Pair = Callable[..., Path]
@@ -176,10 +177,14 @@ def test_a_slot_removed_while_a_booth_booked_it_offline_is_a_clash_everywhere(
     assert [b.id for b in interviews.clashes(fair)] == [booked.id]
     assert slot.id not in {s.id for s in interviews.slots_of(booth_a, first)}
     assert slot.id not in {s.id for s in interviews.free_slots(booth_a, first, upcoming=False)}
+    schedule = [r for r in interview_rows.schedule_rows(fair.store, first)
+                if r["slot_id"] == slot.id]  # the schedules list the clash at its old slot
+    assert [(r["booking_id"], r["state"]) for r in schedule] == [(booked.id, "clash")]
     moved = interviews.book(booth_a, first, candidate)  # "clash: rebook" → the next free slot
     sync_file(path_a)
     assert moved.booking.state == "booked" and moved.slot.id != slot.id
     assert interviews.clashes(fair) == [] and interviews.clashes(booth_a) == []
+    assert slot.id not in {r["slot_id"] for r in interview_rows.schedule_rows(fair.store, first)}
 
 
 def test_a_slot_whose_booking_reached_the_hub_is_not_removed(
